@@ -1,0 +1,30 @@
+package io.techo.record.outbox;
+
+import io.smallrye.mutiny.Uni;
+import io.techo.common.events.EventJson;
+import io.techo.common.events.TechoEvent;
+import io.techo.common.ids.Uuids;
+import io.techo.record.domain.OutboxEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/**
+ * Appends an event to the outbox. Must be called inside the transaction that makes the state change, so
+ * the change and its announcement commit or roll back together.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    public Uni<OutboxEvent> append(String topic, TechoEvent event, Instant time) {
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = Uuids.v7().toString();
+        row.topic = topic;
+        row.eventKey = event.ownerId();
+        row.eventType = event.type();
+        row.subject = event.subject();
+        row.eventTime = time;
+        row.payload = EventJson.write(event);
+        row.createdAt = time;
+        return row.persist();
+    }
+}

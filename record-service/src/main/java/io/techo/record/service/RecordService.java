@@ -1,0 +1,225 @@
+package io.techo.record.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.techo.common.canonical.RecordHeader;
+import io.techo.common.crypto.Digests;
+import io.techo.common.crypto.Ed25519;
+import io.techo.common.crypto.KeyEnvelope;
+import io.techo.common.crypto.KeyIds;
+import io.techo.common.events.EventTypes;
+import io.techo.common.events.RecordErased;
+import io.techo.common.events.RecordKeyShared;
+import io.techo.common.events.RecordStored;
+import io.techo.common.problem.ProblemException;
+import io.techo.common.problem.ProblemKind;
+import io.techo.common.protocol.EnvelopeCommitment;
+import io.techo.common.protocol.Tombstone;
+import io.techo.record.domain.HealthRecord;
+import io.techo.record.domain.KeyEnvelopeRow;
+import io.techo.record.domain.RecordStatus;
+import io.techo.record.mapping.RecordViews;
+import io.techo.record.outbox.OutboxWriter;
+import io.techo.record.repository.KeyEnvelopeRepository;
+import io.techo.record.repository.RecordRepository;
+import io.techo.record.rest.RecordPage;
+import io.techo.record.rest.RecordView;
+import io.techo.record.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The record use cases. Checks that need no database (hash, signature) run before a transaction opens; each
+ * state change writes its rows and its outbox event in one transaction.
+ */
+@ApplicationScoped
+public class RecordService {
+
+    private final RecordRepository records;
+    private final KeyEnvelopeRepository envelopes;
+    private final OutboxWriter outbox;
+    private final IdempotencyGuard idempotency;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public RecordService(RecordRepository records, KeyEnvelopeRepository envelopes, OutboxWriter outbox,
+            IdempotencyGuard idempotency, ObjectMapper json, Clock clock) {
+        this.records = records;
+        this.envelopes = envelopes;
+        this.outbox = outbox;
+        this.idempotency = idempotency;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Verifies the owner's signed header, then stores record, owner envelope and {@code techo.record.stored}. */
+    public Uni<StoredResponse> create(Caller caller, NewRecord request, Optional<IdempotencyKey> key) {
+        byte[] deviceKey = caller.deviceKey().orElseThrow(() -> new ProblemException(ProblemKind.UNAUTHENTICATED,
+                "the token names no device key (cnf.jwk); records must be signed by the logged-in device"));
+        if (!Digests.sha256Hex(request.ciphertext()).equals(request.ciphertextSha256())) {
+            throw new ProblemException(ProblemKind.HASH_MISMATCH, "ciphertextSha256 is not the SHA-256 of ciphertext");
+        }
+        RecordHeader header = new RecordHeader(request.recordId(), request.version(), caller.accountId(),
+                request.category(), request.ciphertextSha256(), KeyIds.of(deviceKey));
+        byte[] headerBytes = header.canonicalBytes();
+        if (!Ed25519.verify(deviceKey, headerBytes, request.signature())) {
+            throw new ProblemException(ProblemKind.INVALID_SIGNATURE,
+                    "signature does not verify over the canonical record header with the token's device key");
+        }
+        String headerSha256 = Digests.sha256Hex(headerBytes);
+        return Panache.withTransaction(() -> storeNew(caller, request, header, headerSha256, key));
+    }
+
+    private Uni<StoredResponse> storeNew(Caller caller, NewRecord request, RecordHeader header, String headerSha256,
+            Optional<IdempotencyKey> key) {
+        return idempotency.run(caller.accountId(), key, () -> records.findById(request.recordId().toString())
+                .chain(existing -> existing == null
+                        ? insert(request, header, headerSha256)
+                        : Uni.createFrom().item(() -> repeatOf(existing, headerSha256))));
+    }
+
+    private StoredResponse repeatOf(HealthRecord existing, String headerSha256) {
+        if (!existing.headerSha256.equals(headerSha256) || existing.isErased()) {
+            throw new ProblemException(ProblemKind.CONFLICT,
+                    "record " + existing.id + " already exists with different content");
+        }
+        return response(200, RecordViews.summary(existing), null);
+    }
+
+    private Uni<StoredResponse> insert(NewRecord request, RecordHeader header, String headerSha256) {
+        Instant now = now();
+        HealthRecord record = new HealthRecord();
+        record.id = request.recordId().toString();
+        record.ownerId = header.ownerId();
+        record.category = header.category();
+        record.version = header.version();
+        record.status = RecordStatus.ACTIVE;
+        record.ciphertext = request.ciphertext();
+        record.ciphertextSha256 = header.ciphertextSha256();
+        record.ciphertextSize = request.ciphertext().length;
+        record.signerKeyId = header.signerKeyId();
+        record.signature = request.signature();
+        record.headerSha256 = headerSha256;
+        record.createdAt = now;
+        RecordStored event = new RecordStored(request.recordId(), record.version, record.ownerId, record.category,
+                record.ciphertextSha256, record.ciphertextSize, record.signerKeyId,
+                Base64.getEncoder().encodeToString(record.signature), headerSha256, now);
+        return records.persist(record)
+                .call(() -> envelopes.persist(KeyEnvelopeRow.of(record.id, request.ownerEnvelope(), now)))
+                .call(() -> outbox.append(EventTypes.RECORDS_TOPIC, event, now))
+                .call(() -> records.flush())
+                .map(stored -> response(201, RecordViews.summary(stored), "/api/v1/records/" + stored.id));
+    }
+
+    /** The record with its ciphertext and the caller's envelopes. Only the owner reads, until consent exists. */
+    @WithSession
+    public Uni<RecordView> read(Caller caller, UUID recordId) {
+        return ownedRecord(caller, recordId, records.findById(recordId.toString()))
+                .chain(record -> envelopes.forRecipient(record.id, caller.accountId())
+                        .map(rows -> RecordViews.withContent(record, rows.stream().map(KeyEnvelopeRow::toEnvelope).toList())));
+    }
+
+    @WithSession
+    public Uni<RecordPage> list(Caller caller, Optional<String> category, Optional<String> beforeId, int pageSize) {
+        return records.pageOfOwner(caller.accountId(), category, beforeId, pageSize).map(rows -> {
+            boolean more = rows.size() > pageSize;
+            List<HealthRecord> page = more ? rows.subList(0, pageSize) : rows;
+            String next = more ? page.get(page.size() - 1).id : null;
+            return new RecordPage(page.stream().map(RecordViews::summary).toList(), next);
+        });
+    }
+
+    /** Adds the data key wrapped for another recipient and announces {@code techo.record.key-shared}. */
+    @WithTransaction
+    public Uni<StoredResponse> shareKey(Caller caller, UUID recordId, KeyEnvelope envelope, Optional<IdempotencyKey> key) {
+        return idempotency.run(caller.accountId(), key, () -> ownedRecord(caller, recordId, records.findForUpdate(recordId.toString()))
+                .chain(record -> envelopes.findById(new KeyEnvelopeRow.Key(record.id, envelope.recipientId(), envelope.recipientKeyId()))
+                        .chain(existing -> existing == null
+                                ? addEnvelope(record, envelope)
+                                : Uni.createFrom().item(() -> repeatOf(existing, envelope)))));
+    }
+
+    private StoredResponse repeatOf(KeyEnvelopeRow existing, KeyEnvelope envelope) {
+        if (!existing.sameContentAs(envelope)) {
+            throw new ProblemException(ProblemKind.CONFLICT,
+                    "an envelope for " + envelope.recipientId() + " under key " + envelope.recipientKeyId() + " already exists");
+        }
+        return response(200, RecordViews.envelope(existing.toEnvelope()), null);
+    }
+
+    private Uni<StoredResponse> addEnvelope(HealthRecord record, KeyEnvelope envelope) {
+        Instant now = now();
+        UUID recordId = UUID.fromString(record.id);
+        String envelopeSha256 = Digests.sha256Hex(new EnvelopeCommitment(recordId, envelope).canonicalBytes());
+        RecordKeyShared event = new RecordKeyShared(recordId, record.ownerId, envelope.recipientId(),
+                envelope.recipientKeyId(), envelopeSha256, now);
+        return envelopes.persist(KeyEnvelopeRow.of(record.id, envelope, now))
+                .call(() -> outbox.append(EventTypes.RECORDS_TOPIC, event, now))
+                .call(() -> envelopes.flush())
+                .map(row -> response(201, RecordViews.envelope(envelope), "/api/v1/records/" + record.id));
+    }
+
+    /**
+     * Crypto-shredding: ciphertext and every envelope are destroyed, a tombstone stays and
+     * {@code techo.record.erased} is announced. Erasing an erased record changes nothing.
+     */
+    @WithTransaction
+    public Uni<Void> erase(Caller caller, UUID recordId) {
+        return records.findForUpdate(recordId.toString()).chain(record -> {
+            requireOwner(caller, recordId, record);
+            if (record.isErased()) {
+                return Uni.createFrom().voidItem();
+            }
+            Instant now = now();
+            record.markErased(now);
+            Tombstone tombstone = new Tombstone(recordId, record.ownerId, record.headerSha256, now);
+            RecordErased event = new RecordErased(recordId, record.ownerId, record.headerSha256,
+                    Digests.sha256Hex(tombstone.canonicalBytes()), now);
+            return envelopes.deleteAllOf(record.id)
+                    .call(() -> outbox.append(EventTypes.RECORDS_TOPIC, event, now))
+                    .replaceWithVoid();
+        });
+    }
+
+    private Uni<HealthRecord> ownedRecord(Caller caller, UUID recordId, Uni<HealthRecord> lookup) {
+        return lookup.map(record -> {
+            requireOwner(caller, recordId, record);
+            if (record.isErased()) {
+                throw new ProblemException(ProblemKind.GONE, "record " + recordId + " was erased at " + record.erasedAt);
+            }
+            return record;
+        });
+    }
+
+    private static void requireOwner(Caller caller, UUID recordId, HealthRecord record) {
+        if (record == null) {
+            throw new ProblemException(ProblemKind.NOT_FOUND, "no record " + recordId);
+        }
+        if (!caller.isAccount(record.ownerId)) {
+            throw new ProblemException(ProblemKind.FORBIDDEN, "only the owner of record " + recordId + " may do this");
+        }
+    }
+
+    private StoredResponse response(int status, Object view, String location) {
+        try {
+            return new StoredResponse(status, json.writeValueAsString(view), location);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("view is not serializable", e);
+        }
+    }
+
+    /** Microsecond precision: what DATETIME(6) keeps, so a value read back equals the value written. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}
