@@ -1,5 +1,8 @@
 package io.techo.record.outbox;
 
+import io.techo.kit.outbox.OutboxStore;
+import io.techo.kit.outbox.PendingEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;

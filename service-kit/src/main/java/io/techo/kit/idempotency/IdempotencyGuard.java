@@ -1,10 +1,10 @@
-package io.techo.record.service;
+package io.techo.kit.idempotency;
 
 import io.smallrye.mutiny.Uni;
 import io.techo.common.problem.ProblemException;
 import io.techo.common.problem.ProblemKind;
-import io.techo.record.domain.IdempotencyRecord;
-import io.techo.record.repository.IdempotencyRepository;
+
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.techo.record.rest;
+package io.techo.kit.rest;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.techo.common.problem.Problem;

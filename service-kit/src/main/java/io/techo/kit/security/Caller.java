@@ -1,4 +1,4 @@
-package io.techo.record.security;
+package io.techo.kit.security;
 
 import java.util.Optional;
 

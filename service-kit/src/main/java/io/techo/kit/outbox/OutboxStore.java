@@ -1,4 +1,4 @@
-package io.techo.record.outbox;
+package io.techo.kit.outbox;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,4 +1,4 @@
-package io.techo.record.outbox;
+package io.techo.kit.outbox;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -6,7 +6,7 @@ import io.techo.common.events.CloudEventAttributes;
 import io.vertx.mutiny.sqlclient.Row;
 
 /** One claimed outbox row, ready to become a Kafka record. */
-record PendingEvent(long seq, String eventId, String topic, String key, String type, String subject,
+public record PendingEvent(long seq, String eventId, String topic, String key, String type, String subject,
         LocalDateTime eventTimeUtc, String payload) {
 
     static PendingEvent from(Row row) {

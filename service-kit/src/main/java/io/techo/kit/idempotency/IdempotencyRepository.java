@@ -1,7 +1,6 @@
-package io.techo.record.repository;
+package io.techo.kit.idempotency;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.techo.record.domain.IdempotencyRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package io.techo.record.rest;
+package io.techo.kit.rest;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;

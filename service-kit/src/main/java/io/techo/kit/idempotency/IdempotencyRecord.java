@@ -1,4 +1,4 @@
-package io.techo.record.domain;
+package io.techo.kit.idempotency;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

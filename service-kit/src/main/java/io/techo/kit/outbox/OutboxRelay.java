@@ -1,4 +1,4 @@
-package io.techo.record.outbox;
+package io.techo.kit.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,10 +10,13 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.techo.common.events.CloudEventsKafka;
 import io.techo.common.ids.Uuids;
-import io.techo.record.config.RecordServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -29,14 +32,14 @@ public class OutboxRelay {
 
     private final OutboxStore store;
     private final MutinyEmitter<String> emitter;
-    private final RecordServiceConfig config;
+    private final OutboxConfig config;
     private final String relayId = "relay-" + Uuids.v7();
     private final AtomicReference<OutboxBacklog> backlog = new AtomicReference<>(new OutboxBacklog(0, 0));
     private final Counter published;
     private final Counter failed;
 
     public OutboxRelay(OutboxStore store, @Channel("outbox-events") MutinyEmitter<String> emitter,
-            RecordServiceConfig config, MeterRegistry registry) {
+            OutboxConfig config, MeterRegistry registry) {
         this.store = store;
         this.emitter = emitter;
         this.config = config;
@@ -46,7 +49,7 @@ public class OutboxRelay {
         registry.gauge("techo.outbox.oldest.age.seconds", backlog, b -> b.get().oldestAgeSeconds());
     }
 
-    @Scheduled(every = "${techo.record.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${techo.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
         return publishBatch()
                 .onFailure().invoke(e -> Log.warnf("outbox relay pass failed: %s", e.getMessage()))
@@ -54,14 +57,30 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
-    /** One pass: claim, send all concurrently (the producer keeps per-partition order), mark the acknowledged. */
+    /**
+     * One pass: claim, publish, mark the acknowledged. Different owners' events go out concurrently; one owner's go
+     * one after another, each after the previous one's acknowledgement, and stop at the first failure, so an event
+     * never overtakes an earlier one of the same owner (the producer's send threads do not keep submission order).
+     */
     public Uni<Integer> publishBatch() {
-        return store.claim(relayId, config.outbox().batchSize(), config.outbox().lease())
-                .chain(events -> Multi.createFrom().iterable(events)
-                        .onItem().transformToUni(this::send).merge(Math.max(1, events.size()))
-                        .collect().asList()
-                        .map(results -> results.stream().flatMap(Optional::stream).toList()))
+        return store.claim(relayId, config.batchSize(), config.lease())
+                .chain(events -> {
+                    Map<String, List<PendingEvent>> byOwner = events.stream()
+                            .collect(Collectors.groupingBy(PendingEvent::key, LinkedHashMap::new, Collectors.toList()));
+                    return Multi.createFrom().iterable(byOwner.values())
+                            .onItem().transformToUni(this::sendInOrder).merge(Math.max(1, byOwner.size()))
+                            .collect().in(ArrayList<PendingEvent>::new, List::addAll);
+                })
                 .chain(acknowledged -> store.markPublished(relayId, acknowledged));
+    }
+
+    /** Sends one owner's events in sequence; returns those acknowledged before the first failure. */
+    private Uni<List<PendingEvent>> sendInOrder(List<PendingEvent> ownerEvents) {
+        return Multi.createFrom().iterable(ownerEvents)
+                .onItem().transformToUniAndConcatenate(this::send)
+                .select().first(Optional::isPresent)
+                .map(Optional::get)
+                .collect().asList();
     }
 
     private Uni<Optional<PendingEvent>> send(PendingEvent event) {
@@ -84,14 +103,14 @@ public class OutboxRelay {
                 });
     }
 
-    @Scheduled(every = "${techo.record.outbox.gauge-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${techo.outbox.gauge-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refreshBacklog() {
         return store.backlog().invoke(backlog::set).onFailure().recoverWithNull().replaceWithVoid();
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {
-        return store.purgePublishedBefore(config.outbox().retention())
+        return store.purgePublishedBefore(config.retention())
                 .invoke(count -> Log.debugf("purged %d published outbox rows", count))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }

@@ -1,4 +1,4 @@
-package io.techo.record.service;
+package io.techo.kit.idempotency;
 
 /**
  * A response that can be replayed byte for byte for a repeated {@code Idempotency-Key}.

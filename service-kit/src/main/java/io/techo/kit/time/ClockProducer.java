@@ -1,4 +1,4 @@
-package io.techo.record.config;
+package io.techo.kit.time;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

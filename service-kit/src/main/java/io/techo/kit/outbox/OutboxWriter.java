@@ -1,10 +1,9 @@
-package io.techo.record.outbox;
+package io.techo.kit.outbox;
 
 import io.smallrye.mutiny.Uni;
 import io.techo.common.events.EventJson;
 import io.techo.common.events.TechoEvent;
 import io.techo.common.ids.Uuids;
-import io.techo.record.domain.OutboxEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 

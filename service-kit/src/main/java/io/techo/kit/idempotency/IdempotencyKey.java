@@ -1,4 +1,4 @@
-package io.techo.record.service;
+package io.techo.kit.idempotency;
 
 import io.techo.common.problem.ProblemException;
 import io.techo.common.problem.ProblemKind;

@@ -1,4 +1,4 @@
-package io.techo.record.security;
+package io.techo.kit.security;
 
 import io.techo.common.problem.ProblemException;
 import io.techo.common.problem.ProblemKind;
