@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.techo.record.testing.Database;
-import io.techo.record.testing.ExternalOrContainerInfra;
+import io.techo.testkit.Database;
+import io.techo.testkit.ExternalOrContainerInfra;
 import io.techo.record.testing.TestPatient;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;

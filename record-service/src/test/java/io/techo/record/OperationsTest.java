@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.techo.record.testing.ExternalOrContainerInfra;
+import io.techo.testkit.ExternalOrContainerInfra;
 import io.techo.record.testing.TestPatient;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,9 @@ public final class EventTypes {
     public static final String RECORD_STORED = "techo.record.stored";
     public static final String RECORD_KEY_SHARED = "techo.record.key-shared";
     public static final String RECORD_ERASED = "techo.record.erased";
+    public static final String CONSENT_GRANTED = "techo.consent.granted";
+    public static final String CONSENT_REVOKED = "techo.consent.revoked";
+    public static final String ACCESS_DECIDED = "techo.access.decided";
 
     public static final String RECORDS_TOPIC = "techo.records.v1";
     public static final String CONSENTS_TOPIC = "techo.consents.v1";

@@ -16,8 +16,8 @@ public enum ProblemKind {
     GONE(410, "erased", "The resource was erased"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The payload exceeds the configured limit"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body must be application/json"),
-    INVALID_SIGNATURE(422, "invalid-signature", "The signature does not verify"),
-    HASH_MISMATCH(422, "hash-mismatch", "A declared hash does not match the data"),
+    INVALID_SIGNATURE(400, "invalid-signature", "The signature does not verify"),
+    HASH_MISMATCH(400, "hash-mismatch", "A declared hash does not match the data"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The Idempotency-Key was already used with a different request"),
     UNAVAILABLE(503, "unavailable", "A dependency is unavailable; retry later"),
     INTERNAL(500, "internal", "Internal error");
@@ -46,10 +46,10 @@ public enum ProblemKind {
         return title;
     }
 
-    /** The kind that best describes a bare HTTP status raised by the framework. */
+    /** The kind for a bare HTTP status raised by the framework: the first, most generic, kind declared with it. */
     public static ProblemKind forStatus(int status) {
         for (ProblemKind kind : values()) {
-            if (kind.status == status && kind != INVALID_FIELD && kind != HASH_MISMATCH && kind != IDEMPOTENCY_KEY_REUSED) {
+            if (kind.status == status) {
                 return kind;
             }
         }

@@ -14,6 +14,7 @@ import io.techo.kit.security.CallerResolver;
 import io.techo.kit.idempotency.IdempotencyKey;
 import io.techo.record.service.RecordService;
 import io.techo.kit.idempotency.StoredResponse;
+import io.techo.kit.rest.Cursors;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -76,9 +76,9 @@ public class RecordResource {
             @QueryParam("limit") Integer limit) {
         Optional<String> categoryFilter = Optional.ofNullable(category).map(RequestReader::category);
         Optional<String> before = Optional.ofNullable(cursor).map(RecordResource::decodeCursor);
-        int pageSize = pageSize(limit);
+        int pageSize = Cursors.pageSize(limit, config.defaultPageSize(), config.maxPageSize());
         return service.list(callers.current(), categoryFilter, before, pageSize)
-                .map(page -> new RecordPage(page.items(), page.nextCursor() == null ? null : encodeCursor(page.nextCursor())));
+                .map(page -> new RecordPage(page.items(), page.nextCursor() == null ? null : Cursors.encode(page.nextCursor())));
     }
 
     @POST
@@ -100,26 +100,10 @@ public class RecordResource {
                 .map(done -> Response.noContent().build());
     }
 
-    private int pageSize(Integer limit) {
-        if (limit == null) {
-            return config.defaultPageSize();
-        }
-        if (limit < 1 || limit > config.maxPageSize()) {
-            throw new ProblemException(ProblemKind.INVALID_FIELD, "limit: between 1 and " + config.maxPageSize());
-        }
-        return limit;
-    }
-
-    /** Cursors are opaque to clients: base64url of the last record id of the previous page. */
-    private static String encodeCursor(String recordId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(recordId.getBytes(StandardCharsets.US_ASCII));
-    }
-
     private static String decodeCursor(String cursor) {
         try {
-            String id = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-            return RequestReader.recordId(id).toString();
-        } catch (IllegalArgumentException | ProblemException e) {
+            return RequestReader.recordId(Cursors.decode(cursor)).toString();
+        } catch (ProblemException e) {
             throw new ProblemException(ProblemKind.INVALID_FIELD, "cursor: not a cursor this service issued");
         }
     }

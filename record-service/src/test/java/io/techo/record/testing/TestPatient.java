@@ -1,5 +1,7 @@
 package io.techo.record.testing;
 
+import io.techo.testkit.Tokens;
+
 import io.techo.common.canonical.RecordHeader;
 import io.techo.common.crypto.Digests;
 import io.techo.common.crypto.Ed25519;

@@ -1,4 +1,4 @@
-package io.techo.record.testing;
+package io.techo.testkit;
 
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

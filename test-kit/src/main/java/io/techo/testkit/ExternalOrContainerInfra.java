@@ -1,4 +1,4 @@
-package io.techo.record.testing;
+package io.techo.testkit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
@@ -26,15 +26,22 @@ public class ExternalOrContainerInfra implements QuarkusTestResourceLifecycleMan
         if (usesLocalServices()) {
             return Map.of();
         }
-        database = new MariaDBContainer("mariadb:10.11").withDatabaseName("techo_record_test").withUsername("techo").withPassword("techo");
+        String schema = testSchema();
+        database = new MariaDBContainer("mariadb:10.11").withDatabaseName(schema).withUsername("techo").withPassword("techo");
         kafka = new KafkaContainer("apache/kafka:4.1.1");
         database.start();
         kafka.start();
         String hostPort = database.getHost() + ":" + database.getMappedPort(3306);
         return Map.of(
-                "quarkus.datasource.reactive.url", "mysql://" + hostPort + "/techo_record_test",
-                "quarkus.datasource.jdbc.url", "jdbc:mariadb://" + hostPort + "/techo_record_test",
+                "quarkus.datasource.reactive.url", "mysql://" + hostPort + "/" + schema,
+                "quarkus.datasource.jdbc.url", "jdbc:mariadb://" + hostPort + "/" + schema,
                 "kafka.bootstrap.servers", kafka.getBootstrapServers());
+    }
+
+    /** {@code techo_<service>_test}, from the application name (record-service → techo_record_test). */
+    private static String testSchema() {
+        String application = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+        return "techo_" + application.replace("-service", "").replace('-', '_') + "_test";
     }
 
     @Override

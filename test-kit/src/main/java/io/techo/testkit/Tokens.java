@@ -1,4 +1,4 @@
-package io.techo.record.testing;
+package io.techo.testkit;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -26,7 +26,12 @@ public final class Tokens {
 
     /** A patient's token carrying the device key as {@code cnf.jwk}. */
     public static String forDevice(String accountId, byte[] deviceEd25519PublicKey) {
-        return claims(accountId)
+        return forDevice(accountId, "patient", deviceEd25519PublicKey);
+    }
+
+    /** A token of the given role ({@code patient}, {@code clinician}, {@code operator}) carrying the device key. */
+    public static String forDevice(String accountId, String role, byte[] deviceEd25519PublicKey) {
+        return claims(accountId, role)
                 .claim("cnf", Map.of("jwk", Map.of("kty", "OKP", "crv", "Ed25519",
                         "x", Base64.getUrlEncoder().withoutPadding().encodeToString(deviceEd25519PublicKey))))
                 .jws().algorithm(SignatureAlgorithm.EDDSA).sign(TEST_SIGNING_KEY);
@@ -34,14 +39,19 @@ public final class Tokens {
 
     /** A token without a device key. */
     public static String withoutDeviceKey(String accountId) {
-        return claims(accountId).jws().algorithm(SignatureAlgorithm.EDDSA).sign(TEST_SIGNING_KEY);
+        return claims(accountId, "patient").jws().algorithm(SignatureAlgorithm.EDDSA).sign(TEST_SIGNING_KEY);
+    }
+
+    /** An operator's token. */
+    public static String operator(String accountId) {
+        return claims(accountId, "operator").jws().algorithm(SignatureAlgorithm.EDDSA).sign(TEST_SIGNING_KEY);
     }
 
     /** A well-formed token signed by a key the service does not trust. */
     public static String signedByStranger(String accountId) {
         try {
             PrivateKey stranger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate();
-            return claims(accountId).jws().algorithm(SignatureAlgorithm.EDDSA).sign(stranger);
+            return claims(accountId, "patient").jws().algorithm(SignatureAlgorithm.EDDSA).sign(stranger);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -54,8 +64,8 @@ public final class Tokens {
                 .jws().algorithm(SignatureAlgorithm.EDDSA).sign(TEST_SIGNING_KEY);
     }
 
-    private static JwtClaimsBuilder claims(String accountId) {
-        return Jwt.issuer(ISSUER).subject(accountId).groups("patient").expiresIn(600);
+    private static JwtClaimsBuilder claims(String accountId, String role) {
+        return Jwt.issuer(ISSUER).subject(accountId).groups(role).expiresIn(600);
     }
 
     private static PrivateKey loadTestSigningKey() {

@@ -1,4 +1,4 @@
-package io.techo.record.testing;
+package io.techo.testkit;
 
 import java.io.File;
 import java.io.IOException;
