@@ -169,7 +169,7 @@ class RecordLifecycleTest {
         create(owner.token(), sealed.body()).statusCode(201);
         String path = RECORDS + "/" + sealed.recordId();
 
-        expectProblem(as(intruder.token()).get(path).then(), 403, "forbidden");
+        expectProblem(as(intruder.token()).get(path).then(), 403, "consent-denied");
         expectProblem(as(intruder.token()).delete(path).then(), 403, "forbidden");
         as(intruder.token()).get(RECORDS).then().statusCode(200).body("items", hasSize(0));
         assertThat(Database.count(pool, "SELECT COUNT(*) FROM record WHERE id = ? AND status = 'ACTIVE'", sealed.recordId().toString())).isEqualTo(1);

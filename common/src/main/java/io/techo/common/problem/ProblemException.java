@@ -4,10 +4,17 @@ package io.techo.common.problem;
 public class ProblemException extends RuntimeException {
 
     private final ProblemKind kind;
+    private final String reason;
 
     public ProblemException(ProblemKind kind, String detail) {
+        this(kind, detail, null);
+    }
+
+    /** A problem with a machine-readable reason kind, rendered as the {@code reason} member. */
+    public ProblemException(ProblemKind kind, String detail, String reason) {
         super(detail, null, false, false);
         this.kind = kind;
+        this.reason = reason;
     }
 
     public ProblemKind kind() {
@@ -15,6 +22,6 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem(String instance) {
-        return Problem.of(kind, getMessage(), instance);
+        return new Problem(kind.type(), kind.title(), kind.status(), getMessage(), instance, reason);
     }
 }

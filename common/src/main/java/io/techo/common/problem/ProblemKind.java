@@ -9,6 +9,7 @@ public enum ProblemKind {
     INVALID_FIELD(400, "invalid-field", "A field has an invalid value"),
     UNAUTHENTICATED(401, "unauthenticated", "A valid bearer token is required"),
     FORBIDDEN(403, "forbidden", "The caller may not do this"),
+    CONSENT_DENIED(403, "consent-denied", "The patient's consent does not cover this read"),
     NOT_FOUND(404, "not-found", "No such resource"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "The method is not allowed on this resource"),
     NOT_ACCEPTABLE(406, "not-acceptable", "The requested media type is not available"),

@@ -7,7 +7,10 @@ import io.techo.kit.rest.Fields;
 import io.techo.record.rest.CreateRecordBody;
 import io.techo.record.rest.EnvelopeBody;
 import io.techo.record.service.NewRecord;
+import io.techo.record.service.ReadPurpose;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Turns JSON bodies into validated commands. Every malformed field is a 400 naming the field; nothing about
@@ -17,6 +20,7 @@ public final class RequestReader {
 
     public static final String SUITE = "techo-v1";
 
+    private static final Pattern PURPOSE = Pattern.compile("[A-Z]{2,16}");
     private static final int ED25519_SIGNATURE_BYTES = 64;
     private static final int X25519_ENC_BYTES = 32;
     private static final int WRAPPED_DATA_KEY_BYTES = 32 + 16;
@@ -61,6 +65,15 @@ public final class RequestReader {
             throw Fields.invalid("the request body is empty");
         }
         return envelope(body, Fields.accountId("recipientId", body.recipientId()));
+    }
+
+    /** Purpose defaults to TREAT; a break-glass reason is 1-500 characters of free text. */
+    public static ReadPurpose readPurpose(String purpose, String breakGlassReason) {
+        String code = purpose == null ? "TREAT" : purpose;
+        if (!PURPOSE.matcher(code).matches()) {
+            throw Fields.invalid("purpose: an HL7 PurposeOfUse code such as TREAT or ETREAT");
+        }
+        return new ReadPurpose(code, Optional.ofNullable(breakGlassReason).map(text -> Fields.text("X-Break-Glass-Reason", text, 500)));
     }
 
     public static UUID recordId(String text) {

@@ -24,6 +24,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -41,6 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RecordResource {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Header carrying a clinician's reason for an emergency (ETREAT) read without a grant. */
+    private static final String BREAK_GLASS_REASON = "X-Break-Glass-Reason";
 
     private final RecordService service;
     private final CallerResolver callers;
@@ -65,9 +68,11 @@ public class RecordResource {
 
     @GET
     @Path("/{recordId}")
-    @Operation(summary = "Read a record: ciphertext and the caller's key envelopes")
-    public Uni<RecordView> read(@PathParam("recordId") String recordId) {
-        return service.read(callers.current(), RequestReader.recordId(recordId));
+    @Operation(summary = "Read a record: ciphertext and the caller's key envelopes; non-owners need consent or break-glass")
+    public Uni<RecordView> read(@PathParam("recordId") String recordId, @QueryParam("purpose") String purpose,
+            @HeaderParam(BREAK_GLASS_REASON) String breakGlassReason, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return service.read(callers.current(), authorization, RequestReader.recordId(recordId),
+                RequestReader.readPurpose(purpose, breakGlassReason));
     }
 
     @GET

@@ -19,6 +19,9 @@ import io.techo.common.problem.ProblemException;
 import io.techo.common.problem.ProblemKind;
 import io.techo.common.protocol.EnvelopeCommitment;
 import io.techo.common.protocol.Tombstone;
+import io.techo.record.access.AccessLog;
+import io.techo.record.consent.ConsentDecisions;
+import io.techo.record.consent.DecisionQuery;
 import io.techo.record.domain.HealthRecord;
 import io.techo.record.domain.KeyEnvelopeRow;
 import io.techo.record.domain.RecordStatus;
@@ -53,11 +56,15 @@ public class RecordService {
     private final KeyEnvelopeRepository envelopes;
     private final OutboxWriter outbox;
     private final IdempotencyGuard idempotency;
+    private final ConsentDecisions consent;
+    private final AccessLog accessLog;
     private final ObjectMapper json;
     private final Clock clock;
 
     public RecordService(RecordRepository records, KeyEnvelopeRepository envelopes, OutboxWriter outbox,
-            IdempotencyGuard idempotency, ObjectMapper json, Clock clock) {
+            IdempotencyGuard idempotency, ConsentDecisions consent, AccessLog accessLog, ObjectMapper json, Clock clock) {
+        this.consent = consent;
+        this.accessLog = accessLog;
         this.records = records;
         this.envelopes = envelopes;
         this.outbox = outbox;
@@ -125,12 +132,41 @@ public class RecordService {
                 .map(stored -> response(201, RecordViews.summary(stored), "/api/v1/records/" + stored.id));
     }
 
-    /** The record with its ciphertext and the caller's envelopes. Only the owner reads, until consent exists. */
-    @WithSession
-    public Uni<RecordView> read(Caller caller, UUID recordId) {
-        return ownedRecord(caller, recordId, records.findById(recordId.toString()))
-                .chain(record -> envelopes.forRecipient(record.id, caller.accountId())
-                        .map(rows -> RecordViews.withContent(record, rows.stream().map(KeyEnvelopeRow::toEnvelope).toList())));
+    /**
+     * The record with its ciphertext and the caller's envelopes. The owner reads directly; anyone else only after a
+     * fresh consent decision, which is logged and announced (permit or deny) before the answer goes out.
+     */
+    public Uni<RecordView> read(Caller caller, String authorization, UUID recordId, ReadPurpose purpose) {
+        return Panache.withSession(() -> records.findById(recordId.toString())).chain(record -> {
+            if (record == null) {
+                throw new ProblemException(ProblemKind.NOT_FOUND, "no record " + recordId);
+            }
+            if (record.isErased()) {
+                throw new ProblemException(ProblemKind.GONE, "record " + recordId + " was erased at " + record.erasedAt);
+            }
+            if (caller.isAccount(record.ownerId)) {
+                return Panache.withSession(() -> withReaderEnvelopes(record, caller.accountId()));
+            }
+            DecisionQuery query = new DecisionQuery(record.ownerId, record.id, record.category, purpose.code(),
+                    purpose.breakGlassReason().orElse(null));
+            return consent.decide(authorization, query).chain(decision -> Panache.withTransaction(() ->
+                    accessLog.record(record, caller.accountId(), purpose.code(), purpose.breakGlassReason(), decision)
+                            .chain(logged -> decision.permits()
+                                    ? withReaderEnvelopes(record, caller.accountId())
+                                    : Uni.createFrom().item((RecordView) null)))
+                    .map(view -> {
+                        if (view == null) {
+                            throw new ProblemException(ProblemKind.CONSENT_DENIED,
+                                    "consent does not permit this read (" + decision.reason() + ")", decision.reason());
+                        }
+                        return view;
+                    }));
+        });
+    }
+
+    private Uni<RecordView> withReaderEnvelopes(HealthRecord record, String readerId) {
+        return envelopes.forRecipient(record.id, readerId)
+                .map(rows -> RecordViews.withContent(record, rows.stream().map(KeyEnvelopeRow::toEnvelope).toList()));
     }
 
     @WithSession

@@ -1,19 +1,14 @@
 package io.techo.record.testing;
 
-import io.techo.testkit.Tokens;
 
 import io.techo.common.canonical.RecordHeader;
 import io.techo.common.crypto.Digests;
-import io.techo.common.crypto.Ed25519;
-import io.techo.common.crypto.Ed25519KeyPair;
 import io.techo.common.crypto.KeyEnvelope;
 import io.techo.common.crypto.KeyEnvelopes;
-import io.techo.common.crypto.KeyIds;
 import io.techo.common.crypto.PayloadCipher;
 import io.techo.common.crypto.RecordAad;
-import io.techo.common.crypto.X25519;
-import io.techo.common.crypto.X25519KeyPair;
 import io.techo.common.ids.Uuids;
+import io.techo.testkit.TestDevice;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,24 +20,34 @@ import java.util.UUID;
  */
 public final class TestPatient {
 
-    private final String accountId = "pat-" + UUID.randomUUID();
-    private final Ed25519KeyPair device = Ed25519.generate();
-    private final X25519KeyPair encryption = X25519.generate();
+    private final String accountId;
+    private final TestDevice device;
+
+    /** A patient the record-service knows only from tokens (not registered in a directory). */
+    public TestPatient() {
+        this("pat-" + UUID.randomUUID(), new TestDevice());
+    }
+
+    /** A patient registered elsewhere (the consent-service directory) with this device. */
+    public TestPatient(String accountId, TestDevice device) {
+        this.accountId = accountId;
+        this.device = device;
+    }
 
     public String accountId() {
         return accountId;
     }
 
     public String token() {
-        return Tokens.forDevice(accountId, device.publicKey());
+        return device.token(accountId, "patient");
     }
 
     public byte[] encryptionPrivateKey() {
-        return encryption.privateKey();
+        return device.encryptionPrivateKey();
     }
 
     public byte[] encryptionPublicKey() {
-        return encryption.publicKey();
+        return device.encryptionPublicKey();
     }
 
     /** Encrypts, wraps and signs a new record; returns the request body and what was sealed. */
@@ -51,20 +56,20 @@ public final class TestPatient {
         byte[] dataKey = PayloadCipher.newDataKey();
         RecordAad aad = new RecordAad(recordId, 1, accountId, category);
         byte[] ciphertext = PayloadCipher.encrypt(dataKey, aad, plaintext);
-        KeyEnvelope envelope = KeyEnvelopes.wrap(dataKey, accountId, encryption.publicKey(), aad);
+        KeyEnvelope envelope = KeyEnvelopes.wrap(dataKey, accountId, device.encryptionPublicKey(), aad);
         String ciphertextSha256 = Digests.sha256Hex(ciphertext);
-        RecordHeader header = new RecordHeader(recordId, 1, accountId, category, ciphertextSha256, KeyIds.of(device.publicKey()));
-        byte[] signature = Ed25519.sign(device.privateKey(), header.canonicalBytes());
+        RecordHeader header = new RecordHeader(recordId, 1, accountId, category, ciphertextSha256, device.signingKeyId());
+        byte[] signature = device.sign(header.canonicalBytes());
         return new SealedRecord(recordId, dataKey, aad, ciphertext, body(recordId, category, ciphertext, ciphertextSha256, envelope, signature));
     }
 
     /** Re-signs a header with this device for a body whose fields a test changed. */
     public String sign(RecordHeader header) {
-        return Base64.getEncoder().encodeToString(Ed25519.sign(device.privateKey(), header.canonicalBytes()));
+        return device.signBase64(header.canonicalBytes());
     }
 
     public String signerKeyId() {
-        return KeyIds.of(device.publicKey());
+        return device.signingKeyId();
     }
 
     public static Map<String, Object> envelopeJson(KeyEnvelope envelope) {

@@ -27,11 +27,17 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
 
+    /** What a client should wait before retrying after a 503. */
+    private static final String RETRY_AFTER_SECONDS = "2";
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         Response response = render(e.toProblem(uri.getPath()));
         if (e.kind() == ProblemKind.UNAUTHENTICATED) {
             return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        }
+        if (e.kind() == ProblemKind.UNAVAILABLE) {
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
         return response;
     }
@@ -76,7 +82,7 @@ public class ProblemMappers {
             return malformedJson(json, uri);
         }
         ProblemKind kind = ProblemKind.forStatus(status);
-        return render(new Problem(kind.type(), kind.title(), status, kind.title(), uri.getPath()));
+        return render(new Problem(kind.type(), kind.title(), status, kind.title(), uri.getPath(), null));
     }
 
     @ServerExceptionMapper
