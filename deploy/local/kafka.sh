@@ -83,7 +83,7 @@ start() {
     # a broker that just stopped may still be closing its sockets
     sleep 0.5
     free_wait=$((free_wait + 1))
-    [ "$free_wait" -ge 20 ] && die "port $KAFKA_PORT is taken by another process; set KAFKA_PORT"
+    if [ "$free_wait" -ge 20 ]; then die "port $KAFKA_PORT is taken by another process; set KAFKA_PORT"; fi
   done
   fetch_jars
   write_config
@@ -99,7 +99,7 @@ start() {
     fi
     sleep 0.25
     waited=$((waited + 1))
-    [ "$waited" -ge 360 ] && { tail -30 "$LOGFILE" >&2; die "Kafka did not start within 90 s"; }
+    if [ "$waited" -ge 360 ]; then tail -30 "$LOGFILE" >&2; die "Kafka did not start within 90 s"; fi
   done
   create_topics
   log "Kafka $KAFKA_VERSION listening on $KAFKA_BOOTSTRAP_SERVERS (pid $(cat "$PIDFILE"), log $LOGFILE)"

@@ -49,7 +49,7 @@ start_server() {
   until as_root -e 'SELECT 1' >/dev/null 2>&1; do
     sleep 0.25
     tries=$((tries + 1))
-    [ "$tries" -ge 120 ] && die "MariaDB answers on $DB_PORT but root cannot log in"
+    if [ "$tries" -ge 120 ]; then die "MariaDB answers on $DB_PORT but root cannot log in"; fi
   done
 }
 

@@ -46,7 +46,7 @@ start_service() {
     fi
     sleep 0.5
     waited=$((waited + 1))
-    [ "$waited" -ge 180 ] && die "$name not ready after 90 s; log: $dir/service.log"
+    if [ "$waited" -ge 180 ]; then die "$name not ready after 90 s; log: $dir/service.log"; fi
   done
   log "$name ready on http://127.0.0.1:$port"
 }

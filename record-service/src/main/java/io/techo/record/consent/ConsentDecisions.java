@@ -4,6 +4,8 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.techo.common.problem.ProblemException;
 import io.techo.common.problem.ProblemKind;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -22,8 +24,16 @@ public class ConsentDecisions {
         this.client = client;
     }
 
+    /**
+     * The answer (or failure) is delivered back on the caller's Vert.x context: the REST client and the fault-tolerance
+     * timer complete elsewhere, and Hibernate Reactive keeps its session per context, so continuing on another one
+     * would share a session between concurrent requests (found by the read benchmark, not by sequential tests).
+     */
     public Uni<ConsentDecision> decide(String authorization, DecisionQuery query) {
-        return ask(authorization, query).onFailure().transform(e -> {
+        Context caller = Vertx.currentContext();
+        return ask(authorization, query)
+                .emitOn(command -> caller.runOnContext(ignored -> command.run()))
+                .onFailure().transform(e -> {
             Log.warnf("consent decision unavailable, read refused: %s", e.toString());
             return new ProblemException(ProblemKind.UNAVAILABLE, "the consent decision is unavailable; the read is refused, retry later");
         });
