@@ -2,6 +2,8 @@ package io.techo.consent.directory;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.techo.common.crypto.Ed25519;
+import io.techo.common.crypto.X25519;
 import io.techo.common.problem.ProblemException;
 import io.techo.common.problem.ProblemKind;
 import io.techo.consent.directory.DirectoryViews.FacilityRequest;
@@ -35,9 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "directory", description = "Parties, their public keys and key history")
 public class DirectoryResource {
 
-    private static final int KEY_BYTES = 32;
-    private static final int SIGNATURE_BYTES = 64;
-
     private final DirectoryService directory;
     private final CallerResolver callers;
 
@@ -69,8 +68,8 @@ public class DirectoryResource {
 
     private Uni<Response> startRegistration(PartyKind kind, RegistrationRequest body, String facilityId) {
         String displayName = Fields.text("displayName", body.displayName(), 200);
-        byte[] signingKey = Fields.base64OfLength("signingKey", body.signingKey(), KEY_BYTES, "an Ed25519 public key");
-        byte[] encryptionKey = Fields.base64OfLength("encryptionKey", body.encryptionKey(), KEY_BYTES, "an X25519 public key");
+        byte[] signingKey = Fields.base64OfLength("signingKey", body.signingKey(), Ed25519.KEY_BYTES, "an Ed25519 public key");
+        byte[] encryptionKey = Fields.base64OfLength("encryptionKey", body.encryptionKey(), X25519.KEY_BYTES, "an X25519 public key");
         return directory.startRegistration(kind, displayName, facilityId, signingKey, encryptionKey)
                 .map(challenge -> Response.status(201).entity(challenge).build());
     }
@@ -83,7 +82,7 @@ public class DirectoryResource {
         Fields.required("body", body);
         var id = Fields.uuidV7("registrationId", registrationId);
         byte[] challenge = Fields.base64OfLength("challenge", body.challenge(), 32, "the challenge");
-        byte[] signature = Fields.base64OfLength("signature", body.signature(), SIGNATURE_BYTES, "an Ed25519 signature");
+        byte[] signature = Fields.base64OfLength("signature", body.signature(), Ed25519.SIGNATURE_BYTES, "an Ed25519 signature");
         return directory.confirmRegistration(id, challenge, signature)
                 .map(party -> Response.created(URI.create("/api/v1/parties/" + party.id())).entity(party).build());
     }
@@ -126,11 +125,11 @@ public class DirectoryResource {
             case "ENCRYPTION" -> PartyKey.Use.ENCRYPTION;
             default -> throw Fields.invalid("use: SIGNING or ENCRYPTION");
         };
-        byte[] publicKey = Fields.base64OfLength("publicKey", body.publicKey(), KEY_BYTES, "a public key");
+        byte[] publicKey = Fields.base64OfLength("publicKey", body.publicKey(), Ed25519.KEY_BYTES, "a public key");
         String authorizingKeyId = Fields.sha256Hex("authorizingKeyId", body.authorizingKeyId());
-        byte[] authorization = Fields.base64OfLength("authorization", body.authorization(), SIGNATURE_BYTES, "an Ed25519 signature");
+        byte[] authorization = Fields.base64OfLength("authorization", body.authorization(), Ed25519.SIGNATURE_BYTES, "an Ed25519 signature");
         byte[] proof = use == PartyKey.Use.SIGNING
-                ? Fields.base64OfLength("proof", body.proof(), SIGNATURE_BYTES, "an Ed25519 signature")
+                ? Fields.base64OfLength("proof", body.proof(), Ed25519.SIGNATURE_BYTES, "an Ed25519 signature")
                 : null;
         return directory.addKey(partyId, use, publicKey, authorizingKeyId, authorization, proof)
                 .map(key -> Response.created(URI.create("/api/v1/keys/" + key.keyId())).entity(key).build());

@@ -1,5 +1,6 @@
 package io.techo.consent.grant;
 
+import io.techo.common.crypto.Ed25519;
 import io.techo.common.protocol.GrantObject;
 import io.techo.consent.config.ConsentConfig;
 import io.techo.consent.grant.GrantViews.GrantRequest;
@@ -12,7 +13,6 @@ import java.util.function.BiFunction;
 /** Validates a grant request field by field (400s) and rebuilds the exact object the patient signed. */
 final class GrantRequests {
 
-    private static final int SIGNATURE_BYTES = 64;
     private static final int MAX_SCOPE_ENTRIES = 1000;
 
     private GrantRequests() {
@@ -50,7 +50,7 @@ final class GrantRequests {
             throw Fields.invalid("notAfter: the period has already ended");
         }
         String signerKeyId = Fields.sha256Hex("signerKeyId", body.signerKeyId());
-        byte[] signature = Fields.base64OfLength("signature", body.signature(), SIGNATURE_BYTES, "an Ed25519 signature");
+        byte[] signature = Fields.base64OfLength("signature", body.signature(), Ed25519.SIGNATURE_BYTES, "an Ed25519 signature");
         return new SignedGrant(new GrantObject(grantId, patientId, granteeId, recordIds, categories, purpose, notBefore, notAfter,
                 signerKeyId), signature);
     }

@@ -1,6 +1,9 @@
 package io.techo.record.mapping;
 
+import io.techo.common.crypto.Ed25519;
 import io.techo.common.crypto.KeyEnvelope;
+import io.techo.common.crypto.PayloadCipher;
+import io.techo.common.crypto.X25519;
 import io.techo.common.problem.ProblemException;
 import io.techo.common.problem.ProblemKind;
 import io.techo.kit.rest.Fields;
@@ -21,9 +24,6 @@ public final class RequestReader {
     public static final String SUITE = "techo-v1";
 
     private static final Pattern PURPOSE = Pattern.compile("[A-Z]{2,16}");
-    private static final int ED25519_SIGNATURE_BYTES = 64;
-    private static final int X25519_ENC_BYTES = 32;
-    private static final int WRAPPED_DATA_KEY_BYTES = 32 + 16;
 
     private RequestReader() {
     }
@@ -55,7 +55,7 @@ public final class RequestReader {
             throw Fields.invalid("envelope.recipientId: the envelope sent with a new record is the owner's own");
         }
         KeyEnvelope envelope = envelope(body.envelope(), recipient);
-        byte[] signature = Fields.base64OfLength("signature", body.signature(), ED25519_SIGNATURE_BYTES, "an Ed25519 signature");
+        byte[] signature = Fields.base64OfLength("signature", body.signature(), Ed25519.SIGNATURE_BYTES, "an Ed25519 signature");
         return new NewRecord(recordId, version, category, ciphertext, ciphertextSha256, envelope, signature);
     }
 
@@ -89,8 +89,8 @@ public final class RequestReader {
             throw Fields.invalid("envelope.suite: only " + SUITE + " is supported");
         }
         String keyId = Fields.sha256Hex("envelope.recipientKeyId", body.recipientKeyId());
-        byte[] enc = Fields.base64OfLength("envelope.enc", body.enc(), X25519_ENC_BYTES, "an X25519 encapsulated key");
-        byte[] wrappedKey = Fields.base64OfLength("envelope.wrappedKey", body.wrappedKey(), WRAPPED_DATA_KEY_BYTES, "a wrapped 256-bit data key");
+        byte[] enc = Fields.base64OfLength("envelope.enc", body.enc(), X25519.KEY_BYTES, "an X25519 encapsulated key");
+        byte[] wrappedKey = Fields.base64OfLength("envelope.wrappedKey", body.wrappedKey(), PayloadCipher.KEY_BYTES + PayloadCipher.TAG_BYTES, "a wrapped 256-bit data key");
         return new KeyEnvelope(SUITE, recipientId, keyId, enc, wrappedKey);
     }
 }

@@ -1,5 +1,6 @@
 package io.techo.kit.security;
 
+import io.techo.common.crypto.Ed25519;
 import io.techo.common.problem.ProblemException;
 import io.techo.common.problem.ProblemKind;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,8 +18,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @RequestScoped
 public class CallerResolver {
-
-    private static final int ED25519_KEY_BYTES = 32;
 
     private final JsonWebToken token;
 
@@ -45,7 +44,7 @@ public class CallerResolver {
         }
         try {
             byte[] key = Base64.getUrlDecoder().decode(text(jwk.get("x")));
-            if (key.length != ED25519_KEY_BYTES) {
+            if (key.length != Ed25519.KEY_BYTES) {
                 throw new ProblemException(ProblemKind.UNAUTHENTICATED, "cnf.jwk.x must be a 32-byte Ed25519 public key");
             }
             return Optional.of(key);
