@@ -69,7 +69,11 @@ Configuration:
       - name: kafka.server.KafkaRaftServer
         level: INFO
 YAML
-  # for the short-lived tool JVMs (storage format, topic creation): errors only, on stderr
+}
+
+# Jars and logging set-up for the short-lived tool JVMs (storage format, topic creation): errors only, on stderr.
+prepare_tools() {
+  fetch_jars
   cat > "$KAFKA_HOME/log4j2-tools.yaml" <<'YAML'
 Configuration:
   Appenders:
@@ -158,6 +162,8 @@ wait_until_started() {
 
 start() {
   local pid
+  mkdir -p "$KAFKA_HOME"
+  prepare_tools
   pid="$(own_broker_pid)"
   if [ -n "$pid" ]; then
     log "Kafka already running (pid $pid) on $KAFKA_BOOTSTRAP"
@@ -178,7 +184,6 @@ start() {
   if port_open "$KAFKA_CONTROLLER_PORT"; then
     die "controller port $KAFKA_CONTROLLER_PORT is taken ($(listener_info "$KAFKA_CONTROLLER_PORT")); set KAFKA_CONTROLLER_PORT"
   fi
-  fetch_jars
   write_config
   format_storage
   if [ -f "$LOGFILE" ]; then mv -f "$LOGFILE" "$LOGFILE.1"; fi

@@ -1,79 +1,107 @@
 #!/usr/bin/env bash
-# Brings up everything that exists so far on this machine: MariaDB, Kafka, the IOST devnet (once iost/ exists)
-# and every service module, each built on first use. Prints where everything listens. Idempotent.
-# Stop it all with deploy/local/down.sh. Logs: .local/
+# Brings up everything that exists so far on this machine: MariaDB, Kafka, the IOST devnet (when
+# deploy/local/devnet.sh exists) and every service module (directory with a pom.xml), building a service's jar
+# when it is missing. Prints where everything listens. Idempotent: what already runs is left as it is.
+# Stop it all with deploy/local/down.sh. Logs and pids: .local/services/<service>/, .local/kafka/, .local/mariadb/
 set -euo pipefail
+# shellcheck source=deploy/local/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-# service → HTTP port, in start order
-SERVICES=(consent-service:8082 record-service:8081 anchor-service:8083 gateway:8080)
+# service:HTTP port:database, in start order (record-service calls consent-service)
+SERVICES=(consent-service:8082:techo_consent record-service:8081:techo_record anchor-service:8083:techo_anchor gateway:8080:)
 KEYS="$TECHO_LOCAL/keys"
+DEVNET="$TECHO_ROOT/deploy/local/devnet.sh"
 
 # The gateway's token-signing key. Generated per machine for LOCAL DEVELOPMENT ONLY, never committed.
 ensure_dev_token_key() {
   mkdir -p "$KEYS"
   if [ ! -f "$KEYS/gateway-jwt-private.pem" ]; then
-    openssl genpkey -algorithm ed25519 -out "$KEYS/gateway-jwt-private.pem" 2>/dev/null
+    openssl genpkey -algorithm ed25519 -out "$KEYS/gateway-jwt-private.pem" 2> /dev/null
     chmod 600 "$KEYS/gateway-jwt-private.pem"
     openssl pkey -in "$KEYS/gateway-jwt-private.pem" -pubout -out "$KEYS/gateway-jwt-public.pem"
     log "generated a local-dev gateway token key in $KEYS"
   fi
 }
 
-start_service() {
-  local name="$1" port="$2" dir="$TECHO_LOCAL/services/$1"
-  local jar="$TECHO_ROOT/$name/target/quarkus-app/quarkus-run.jar"
-  mkdir -p "$dir"
-  if pid_alive "$dir/pid"; then
-    log "$name already running (pid $(cat "$dir/pid"))"
-    return 0
-  fi
-  if [ ! -f "$jar" ]; then
-    log "building $name"
-    (cd "$TECHO_ROOT" && mvnw -pl "$name" -am package -DskipTests)
-  fi
-  QUARKUS_HTTP_PORT="$port" \
-  KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP_SERVERS" \
-  DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" \
-  TECHO_JWT_PUBLIC_KEY="$(cat "$KEYS/gateway-jwt-public.pem")" \
-    nohup java -Xmx384m -jar "$jar" > "$dir/service.log" 2>&1 &
-  echo $! > "$dir/pid"
-  local waited=0
-  until curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; do
-    if ! pid_alive "$dir/pid"; then
+jar_of() { echo "$TECHO_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+
+# Builds, in one Maven run, every present service whose jar is missing.
+build_missing() {
+  local missing=() entry name
+  for entry in "$@"; do
+    name="${entry%%:*}"
+    [ -f "$(jar_of "$name")" ] || missing+=("$name")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  local list
+  list="$(IFS=,; echo "${missing[*]}")"
+  log "building $list (./mvnw -pl $list -am package -DskipTests)"
+  (cd "$TECHO_ROOT" && mvnw -pl "$list" -am package -DskipTests)
+}
+
+wait_ready() {
+  local name="$1" port="$2" dir="$3" waited=0
+  until curl -fsS "http://127.0.0.1:$port/q/health/ready" > /dev/null 2>&1; do
+    if ! pid_alive "$dir/pid" quarkus-run.jar; then
       tail -30 "$dir/service.log" >&2
       die "$name died while starting; log: $dir/service.log"
     fi
     sleep 0.5
     waited=$((waited + 1))
-    if [ "$waited" -ge 180 ]; then die "$name not ready after 90 s; log: $dir/service.log"; fi
+    if [ "$waited" -ge 180 ]; then
+      tail -30 "$dir/service.log" >&2
+      die "$name not ready after 90 s (pid $(cat "$dir/pid") left running); log: $dir/service.log"
+    fi
   done
+}
+
+start_service() {
+  local name="$1" port="$2" db="$3" dir="$TECHO_LOCAL/services/$1"
+  mkdir -p "$dir"
+  if pid_alive "$dir/pid" quarkus-run.jar; then
+    log "$name already running (pid $(cat "$dir/pid")) on http://127.0.0.1:$port"
+    return 0
+  fi
+  if port_open "$port"; then
+    die "port $port for $name is taken by another process; stop it first (ss -ltnp 'sport = :$port')"
+  fi
+  local vars=(QUARKUS_HTTP_PORT="$port" KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP"
+    DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD"
+    TECHO_JWT_PUBLIC_KEY="$(cat "$KEYS/gateway-jwt-public.pem")")
+  if [ -n "$db" ]; then
+    vars+=(DB_REACTIVE_URL="mysql://$DB_HOST:$DB_PORT/$db" DB_JDBC_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/$db")
+  fi
+  if [ -f "$dir/service.log" ]; then mv -f "$dir/service.log" "$dir/service.log.1"; fi
+  start_detached "$dir/pid" "$dir/service.log" env "${vars[@]}" java -Xmx384m -jar "$(jar_of "$name")"
+  wait_ready "$name" "$port" "$dir"
   log "$name ready on http://127.0.0.1:$port"
 }
 
 "$TECHO_ROOT/deploy/local/mariadb.sh" start
 "$TECHO_ROOT/deploy/local/kafka.sh" start
-if [ -x "$TECHO_ROOT/deploy/local/devnet.sh" ]; then
-  "$TECHO_ROOT/deploy/local/devnet.sh" start
+if [ -f "$DEVNET" ]; then
+  bash "$DEVNET" start
 fi
 ensure_dev_token_key
-started=()
+
+present=()
 for entry in "${SERVICES[@]}"; do
-  name="${entry%%:*}"
-  port="${entry##*:}"
-  if [ -f "$TECHO_ROOT/$name/pom.xml" ]; then
-    start_service "$name" "$port"
-    started+=("$name|http://127.0.0.1:$port  (OpenAPI /q/openapi, health /q/health)")
-  fi
+  if [ -f "$TECHO_ROOT/${entry%%:*}/pom.xml" ]; then present+=("$entry"); fi
+done
+build_missing "${present[@]}"
+for entry in "${present[@]}"; do
+  IFS=: read -r name port db <<< "$entry"
+  start_service "$name" "$port" "$db"
 done
 
-printf '\n%-16s %s\n' "component" "listens on"
-printf '%-16s %s\n' "MariaDB" "$DB_HOST:$DB_PORT (user $DB_USER, local-dev only)"
-printf '%-16s %s\n' "Kafka" "$KAFKA_BOOTSTRAP_SERVERS"
-if [ -x "$TECHO_ROOT/deploy/local/devnet.sh" ]; then
-  printf '%-16s %s\n' "IOST devnet" "http://127.0.0.1:${DEVNET_PORT:-30001}"
+printf '\n%-16s %-34s %s\n' "component" "listens on" "logs"
+printf '%-16s %-34s %s\n' "MariaDB" "$DB_HOST:$DB_PORT" "user $DB_USER (local-dev only)"
+printf '%-16s %-34s %s\n' "Kafka" "$KAFKA_BOOTSTRAP" "$TECHO_LOCAL/kafka/broker.log"
+if [ -f "$DEVNET" ]; then
+  printf '%-16s %-34s %s\n' "IOST devnet" "http://127.0.0.1:${DEVNET_PORT:-30001}" "see deploy/local/devnet.sh status"
 fi
-for line in "${started[@]}"; do
-  printf '%-16s %s\n' "${line%%|*}" "${line#*|}"
+for entry in "${present[@]}"; do
+  IFS=: read -r name port _ <<< "$entry"
+  printf '%-16s %-34s %s\n' "$name" "http://127.0.0.1:$port" "$TECHO_LOCAL/services/$name/service.log"
 done
-printf '%-16s %s\n' "token key" "$KEYS/gateway-jwt-public.pem (local-dev only)"
+printf '%-16s %-34s %s\n' "token key" "$KEYS/gateway-jwt-public.pem" "(generated per machine, local-dev only)"

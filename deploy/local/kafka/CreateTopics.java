@@ -44,15 +44,16 @@ public class CreateTopics {
                 }
             }
             List<String> raced = new ArrayList<>();
-            for (var result : admin.createTopics(missing).values().entrySet()) {
+            var results = admin.createTopics(missing).values();
+            for (NewTopic topic : missing) {
                 try {
-                    result.getValue().get();
-                    System.out.println("created " + result.getKey());
+                    results.get(topic.name()).get();
+                    System.out.println("created " + topic.name());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }
-                    raced.add(result.getKey()); // created meanwhile, e.g. auto-created by a producer
+                    raced.add(topic.name()); // created meanwhile, e.g. auto-created by a producer
                 }
             }
             List<String> present = new ArrayList<>(wanted);
