@@ -65,7 +65,7 @@ public final class Devnet implements AutoCloseable {
         }, interval, interval, TimeUnit.MILLISECONDS);
         Devnet devnet = new Devnet(config.withPort(server.actualPort()), chain, faults, vertx, server, producer);
         LOG.log(System.Logger.Level.INFO, "IOST devnet (chain id {0}) listening on {1}, data in {2}, a block every {3} ms, irreversible after {4} blocks",
-                genesis.chainId(), devnet.uri(), config.dataDir().toAbsolutePath(), interval, config.irreversibleLag());
+                String.valueOf(genesis.chainId()), devnet.uri(), config.dataDir().toAbsolutePath(), String.valueOf(interval), String.valueOf(config.irreversibleLag()));
         return devnet;
     }
 
