@@ -9,6 +9,9 @@ public final class EventTypes {
     public static final String CONSENT_GRANTED = "techo.consent.granted";
     public static final String CONSENT_REVOKED = "techo.consent.revoked";
     public static final String ACCESS_DECIDED = "techo.access.decided";
+    public static final String ANCHOR_CONFIRMED = "techo.anchor.confirmed";
+    public static final String ANCHOR_PACKED = "techo.anchor.packed";
+    public static final String CHECKPOINT_ANCHORED = "techo.checkpoint.anchored";
 
     public static final String RECORDS_TOPIC = "techo.records.v1";
     public static final String CONSENTS_TOPIC = "techo.consents.v1";
