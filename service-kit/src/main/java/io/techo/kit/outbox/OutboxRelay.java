@@ -3,6 +3,7 @@ package io.techo.kit.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -42,6 +43,7 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final String relayId = "relay-" + Uuids.v7();
     private final Vertx vertx;
+    private long pollTimer = -1;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicReference<OutboxBacklog> backlog = new AtomicReference<>(new OutboxBacklog(0, 0));
@@ -61,7 +63,11 @@ public class OutboxRelay {
     }
 
     void startPolling(@Observes StartupEvent startup) {
-        vertx.setPeriodic(config.pollInterval().toMillis(), timer -> wake());
+        pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), timer -> wake());
+    }
+
+    void stopPolling(@Observes ShutdownEvent shutdown) {
+        vertx.cancelTimer(pollTimer);
     }
 
     /**
