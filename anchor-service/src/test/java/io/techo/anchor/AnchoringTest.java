@@ -8,7 +8,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.techo.common.events.AnchorConfirmed;
 import io.techo.iost.IostClient;
-import io.techo.iost.rpc.BlockResponse;
 import io.techo.testkit.ExternalOrContainerInfra;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -59,7 +58,7 @@ class AnchoringTest {
             assertThat(confirmation.ownerId()).isEqualTo(event.data().ownerId());
             assertThat(confirmation.subject()).isEqualTo(event.data().recordId().toString());
         }
-        long anchorTxs = anchorTransactionsSince(node, blockBefore);
+        long anchorTxs = ChainCount.anchorTxs(node, blockBefore, DevnetResource.devnet().headBlock(), "techo.local/log", false);
         assertThat(anchorTxs).as("chain txs for %d events", events).isBetween(1L, (long) events / 20);
     }
 
@@ -107,20 +106,5 @@ class AnchoringTest {
         }
         assertThat(indexes).hasSize(eventIds.size());
         return indexes;
-    }
-
-    /** Counts the anchor contract calls in the devnet's blocks after {@code fromBlock}. */
-    static long anchorTransactionsSince(IostClient node, long fromBlock) {
-        long head = DevnetResource.devnet().headBlock();
-        long count = 0;
-        for (long n = fromBlock + 1; n <= head; n++) {
-            BlockResponse block = node.getBlockByNumber(n, true);
-            if (block.block().transactions() != null) {
-                count += block.block().transactions().stream()
-                        .filter(tx -> tx.actions().stream().anyMatch(a -> "anchor".equals(a.actionName())))
-                        .count();
-            }
-        }
-        return count;
     }
 }

@@ -56,6 +56,7 @@ public class AnchoringLoop {
     private final LeaderLease lease;
     private final AnchorMetrics metrics;
     private final OutboxRelay relay;
+    private final CrashPoints crashPoints;
     private final Clock clock;
     private final NoteSigner signer;
     private final ChainBreaker breaker;
@@ -68,7 +69,7 @@ public class AnchoringLoop {
 
     public AnchoringLoop(AnchorConfig config, LogStore log, LogTree logTree, CheckpointStore checkpoints,
             AnchorTransactions transactions, Confirmations confirmations, IostClient node, LeaderLease lease,
-            AnchorMetrics metrics, OutboxRelay relay, Clock clock) {
+            AnchorMetrics metrics, OutboxRelay relay, CrashPoints crashPoints, Clock clock) {
         this.config = config;
         this.log = log;
         this.logTree = logTree;
@@ -79,6 +80,7 @@ public class AnchoringLoop {
         this.lease = lease;
         this.metrics = metrics;
         this.relay = relay;
+        this.crashPoints = crashPoints;
         this.clock = clock;
         this.signer = NoteSigner.fromSignerKey(config.log().signingKey());
         this.breaker = new ChainBreaker(config.iost());
@@ -182,6 +184,7 @@ public class AnchoringLoop {
         metrics.txSigned();
         lastCheckpointAt = now;
         Log.debugf("checkpoint %d (+%d leaves) signed, anchor tx %s", size, size - prevSize, tx.hash());
+        crashPoints.reached(CrashPoints.AFTER_PERSIST);
         return Optional.of(row);
     }
 
@@ -209,6 +212,7 @@ public class AnchoringLoop {
         }
         lastBroadcastAt = now;
         checkpoints.markSent(row.id(), now);
+        crashPoints.reached(CrashPoints.AFTER_BROADCAST);
     }
 
     private void follow(CheckpointRow row) throws SQLException {
