@@ -13,6 +13,7 @@ import io.techo.iost.rpc.TxResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Check (f): the anchoring transaction is final and successful on chain and stores exactly this checkpoint. The tx hash
@@ -56,18 +57,18 @@ final class AnchorTxCheck {
                 + anchor.contract() + " (chain data from " + data.source() + "; the tx hash itself is not recomputed)");
     }
 
-    private static java.util.Optional<String> receiptProblem(AnchorRef anchor, TxReceipt receipt) {
+    private static Optional<String> receiptProblem(AnchorRef anchor, TxReceipt receipt) {
         if (receipt == null) {
-            return java.util.Optional.of("there is no receipt (a node has one only once the tx is irreversible)");
+            return Optional.of("there is no receipt (a node has one only once the tx is irreversible)");
         }
         if (!receipt.succeeded()) {
-            return java.util.Optional.of("the tx failed on chain with status " + receipt.statusCode()
+            return Optional.of("the tx failed on chain with status " + receipt.statusCode()
                     + (receipt.message() == null || receipt.message().isEmpty() ? "" : " (" + receipt.message() + ")"));
         }
         if (!anchor.txHash().equals(receipt.txHash())) {
-            return java.util.Optional.of("the receipt is for tx " + receipt.txHash());
+            return Optional.of("the receipt is for tx " + receipt.txHash());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static List<String> actionProblems(AnchorRef anchor, Checkpoint checkpoint, List<Action> actions) {

@@ -7,6 +7,7 @@ import io.techo.common.log.NoteVerifier;
 import io.techo.iost.IostClient;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -43,6 +44,10 @@ public final class VerifyCommand {
             err.println("techo-verify: " + e.getMessage());
             err.print(VerifyOptions.USAGE);
             return USAGE_ERROR;
+        } catch (RuntimeException e) {
+            // a bug, not bad input: still one line for the user, never a stack trace
+            err.println("techo-verify: could not verify: " + e);
+            return USAGE_ERROR;
         }
     }
 
@@ -78,7 +83,7 @@ public final class VerifyCommand {
     }
 
     private static AnchorConfirmed confirmation(Path file) throws UsageException {
-        String json = new String(readFile(file, "--confirmation"), java.nio.charset.StandardCharsets.UTF_8);
+        String json = new String(readFile(file, "--confirmation"), StandardCharsets.UTF_8);
         try {
             AnchorConfirmed confirmation = EventJson.read(json, AnchorConfirmed.class);
             if (confirmation == null || confirmation.anchor() == null) {
