@@ -212,7 +212,7 @@ class MerkleLogTest {
         assertEquals(reason, assertThrows(ProofException.class, call).reason());
     }
 
-    private static List<byte[]> ctLeafHashes() {
+    static List<byte[]> ctLeafHashes() {
         List<byte[]> leaves = new ArrayList<>();
         for (String leaf : CT_LEAVES) {
             leaves.add(MerkleHashes.leafHash(Hex.decode(leaf)));
