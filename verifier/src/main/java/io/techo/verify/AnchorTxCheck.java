@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Check (f): the anchoring transaction is final and successful on chain and stores exactly this checkpoint. The tx hash
+ * Check (f): the anchoring transaction is final and successful on chain, calls the anchor contract with exactly this
+ * checkpoint's values, and the contract's receipt records exactly them. The tx hash
  * is not recomputed: a node's {@code getTxByHash} answer omits the signatures the hash covers, so a bundle's JSON is
  * trusted as far as the node it came from.
  */
@@ -48,11 +49,15 @@ final class AnchorTxCheck {
             problems.add("the tx is for chain " + tx.chainId() + ", the confirmation says " + anchor.chainId());
         }
         problems.addAll(actionProblems(anchor, checkpoint, tx.actions()));
+        if (data.receipt() != null && data.receipt().succeeded()) {
+            contractReceiptProblem(anchor, checkpoint, data.receipt()).ifPresent(problems::add);
+        }
         if (!problems.isEmpty()) {
             return CheckResult.fail(NAME, String.join("; ", problems) + " (chain data from " + data.source() + ")");
         }
         return CheckResult.pass(NAME, "tx " + tx.hash() + " is IRREVERSIBLE in block " + response.blockNumber()
-                + " of chain " + tx.chainId() + " with status SUCCESS and calls anchor(\"" + checkpoint.origin() + "\", "
+                + " of chain " + tx.chainId() + " with status SUCCESS; it calls, and its receipt records, anchor(\""
+                + checkpoint.origin() + "\", "
                 + checkpoint.size() + ", " + Hex.encode(checkpoint.root()) + ", " + anchor.prevSize() + ") on "
                 + anchor.contract() + " (chain data from " + data.source() + "; the tx hash itself is not recomputed)");
     }
@@ -71,6 +76,23 @@ final class AnchorTxCheck {
         return Optional.empty();
     }
 
+    /** The contract's own receipt, {@code {"origin","size","root","prev_size"}}: what it actually stored. */
+    private static Optional<String> contractReceiptProblem(AnchorRef anchor, Checkpoint checkpoint, TxReceipt receipt) {
+        String funcName = anchor.contract() + "/" + AnchorContract.ACTION_ANCHOR;
+        List<TxReceipt.Receipt> receipts = receipt.receipts() == null ? List.of() : receipt.receipts().stream()
+                .filter(r -> funcName.equals(r.funcName())).toList();
+        if (receipts.size() != 1) {
+            return Optional.of("the receipt has " + receipts.size() + " records by " + funcName + ", expected one");
+        }
+        JsonNode content = parseJson(receipts.get(0).content());
+        boolean matches = content != null && content.isObject() && content.size() == 4
+                && isText(content.path("origin"), checkpoint.origin()) && isNumber(content.path("size"), checkpoint.size())
+                && isText(content.path("root"), Hex.encode(checkpoint.root()))
+                && isNumber(content.path("prev_size"), anchor.prevSize());
+        return matches ? Optional.empty()
+                : Optional.of("the contract's receipt records " + receipts.get(0).content() + ", not this checkpoint");
+    }
+
     private static List<String> actionProblems(AnchorRef anchor, Checkpoint checkpoint, List<Action> actions) {
         if (actions == null || actions.size() != 1) {
             return List.of("the tx must make exactly one call, it makes " + (actions == null ? 0 : actions.size()));
@@ -83,9 +105,9 @@ final class AnchorTxCheck {
         if (!AnchorContract.ACTION_ANCHOR.equals(action.actionName())) {
             problems.add("the tx calls " + action.actionName() + ", not anchor");
         }
-        JsonNode args = parseArgs(action.data());
+        JsonNode args = parseJson(action.data());
         String rootHex = Hex.encode(checkpoint.root());
-        if (args == null || args.size() != 4) {
+        if (args == null || !args.isArray() || args.size() != 4) {
             problems.add("the call's arguments are not [origin, size, rootHex, prevSize]: " + action.data());
         } else if (!isText(args.get(0), checkpoint.origin()) || !isNumber(args.get(1), checkpoint.size())
                 || !isText(args.get(2), rootHex) || !isNumber(args.get(3), anchor.prevSize())) {
@@ -95,10 +117,9 @@ final class AnchorTxCheck {
         return problems;
     }
 
-    private static JsonNode parseArgs(String data) {
+    private static JsonNode parseJson(String json) {
         try {
-            JsonNode args = JSON.readTree(data);
-            return args != null && args.isArray() ? args : null;
+            return json == null ? null : JSON.readTree(json);
         } catch (IOException e) {
             return null;
         }

@@ -201,6 +201,19 @@ class ConfirmationVerifierTest {
     }
 
     @Test
+    void anExportedBundleWithAnEditedContractReceiptFailsTheChainCheck() throws Exception {
+        Path bundle = dir.resolve("edited-receipt.json");
+        ChainBundle.write(node.load(genuine.anchor().txHash()), bundle);
+        String json = Files.readString(bundle);
+        String size = "\\\"size\\\":" + genuine.anchor().size();
+        assertThat(json).contains(size);
+        Files.writeString(bundle, json.replace(size, "\\\"size\\\":" + (genuine.anchor().size() + 1)));
+        VerificationReport report = VERIFIER.verify(genuine, CIPHERTEXT_SHA256, ChainSource.bundle(bundle));
+        assertFailsOnly(report, CHAIN);
+        assertThat(report.check(CHAIN).message()).contains("the contract's receipt records");
+    }
+
+    @Test
     void anUnknownTxFailsTheChainCheckWithTheNodesAnswer() {
         AnchorConfirmed forged = Tamper.checkpoint(genuine, genuine.checkpoint(), Tamper.anchor(genuine.anchor(),
                 genuine.anchor().size(), genuine.anchor().rootHex(), "5dEGoL3GvaT3jb1U5w2GkDUNffHoiMmgd9MMuZbUcpfN"));
