@@ -1,5 +1,7 @@
 package io.techo.common.log;
 
+import java.util.Arrays;
+
 /**
  * Append-only storage of 32-byte hashes in fixed chunks, so a store of millions of hashes never copies or moves what it
  * already holds. One writer; readers may read any index the writer published (through a volatile write elsewhere)
@@ -22,14 +24,16 @@ final class HashStore {
         int slot = (int) (count & (CHUNK_HASHES - 1));
         byte[][] current = chunks;
         if (chunk == current.length) {
-            current = java.util.Arrays.copyOf(current, current.length + 1);
+            current = Arrays.copyOf(current, current.length + 1);
             current[chunk] = new byte[CHUNK_HASHES * H];
         } else if ((slot + 1) * H > current[chunk].length) {
             current = current.clone();
-            current[chunk] = java.util.Arrays.copyOf(current[chunk], Math.min(current[chunk].length * 2, CHUNK_HASHES * H));
+            current[chunk] = Arrays.copyOf(current[chunk], Math.min(current[chunk].length * 2, CHUNK_HASHES * H));
         }
         System.arraycopy(hash, 0, current[chunk], slot * H, H);
-        chunks = current;
+        if (current != chunks) {
+            chunks = current;
+        }
         count++;
     }
 

@@ -40,6 +40,11 @@ final class NoteKeys {
         return name.codePoints().noneMatch(c -> c == '+' || c == 0x85 || Character.isWhitespace(c) || Character.isSpaceChar(c));
     }
 
+    /** Exactly 8 lowercase hex digits, as key strings spell key hashes. */
+    static boolean isHashHex(String hex) {
+        return hex.length() == 8 && hex.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    }
+
     static String hashHex(int keyHash) {
         return String.format("%08x", keyHash);
     }

@@ -55,7 +55,7 @@ public final class NoteSigner {
             throw new LogFormatException("a signer key starts with PRIVATE+KEY+");
         }
         String[] parts = skey.substring(SKEY_PREFIX.length()).split("\\+", 3);
-        if (parts.length != 3 || !NoteKeys.isValidName(parts[0]) || !isHash(parts[1])) {
+        if (parts.length != 3 || !NoteKeys.isValidName(parts[0]) || !NoteKeys.isHashHex(parts[1])) {
             throw new LogFormatException("a signer key is PRIVATE+KEY+<name>+<8 hex key hash>+<base64 key>");
         }
         byte[] typedSeed = NoteKeys.decodeBase64(parts[2]);
@@ -67,10 +67,6 @@ public final class NoteSigner {
             throw new LogFormatException("the signer key's hash does not match its name and key");
         }
         return signer;
-    }
-
-    static boolean isHash(String hex) {
-        return hex.length() == 8 && hex.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
     }
 
     /**

@@ -41,7 +41,7 @@ public final class NoteVerifier {
      */
     public static NoteVerifier fromVerifierKey(String vkey) {
         String[] parts = vkey.split("\\+", 3);
-        if (parts.length != 3 || !NoteKeys.isValidName(parts[0]) || !NoteSigner.isHash(parts[1])) {
+        if (parts.length != 3 || !NoteKeys.isValidName(parts[0]) || !NoteKeys.isHashHex(parts[1])) {
             throw new LogFormatException("a verifier key is <name>+<8 hex key hash>+<base64 key>");
         }
         byte[] typedKey = NoteKeys.decodeBase64(parts[2]);

@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -72,7 +73,7 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
         byte[] sig = signature.signature();
         byte[] payload = new byte[4 + sig.length];
         ByteBuffer.wrap(payload).putInt(signature.keyHash()).put(sig);
-        return SIGNATURE_PREFIX + signature.name() + " " + java.util.Base64.getEncoder().encodeToString(payload);
+        return SIGNATURE_PREFIX + signature.name() + " " + Base64.getEncoder().encodeToString(payload);
     }
 
     /** A note's text: non-empty, ending in a newline, without blank lines or control characters other than newline. */

@@ -1,6 +1,7 @@
 package io.techo.common.log;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
@@ -48,6 +50,36 @@ class Rfc9162VectorsTest {
         Executable verify = () -> MerkleProofs.verifyConsistency(v.get("size1").asLong(), v.get("size2").asLong(),
                 hashes(v.get("proof")), bytes(v.get("root1")), bytes(v.get("root2")));
         expect(v, verify);
+    }
+
+    /** The happy paths are proofs in the 8-leaf CT test tree: the generator must produce exactly them. */
+    @Test
+    void generatedProofsEqualTheHappyPathVectors() throws Exception {
+        MerkleLog ct = MerkleLog.of(MerkleLogTest.ctLeafHashes());
+        int compared = 0;
+        for (Path file : inclusionVectors().toList()) {
+            JsonNode v = JSON.readTree(file.toFile());
+            long size = v.get("treeSize").asLong();
+            if (!v.get("wantErr").asBoolean() && size <= 8 && Arrays.equals(ct.root(size), bytes(v.get("root")))) {
+                assertProofEquals(v.get("proof"), ct.inclusionProof(v.get("leafIdx").asLong(), size), file);
+                compared++;
+            }
+        }
+        for (Path file : consistencyVectors().toList()) {
+            JsonNode v = JSON.readTree(file.toFile());
+            long size1 = v.get("size1").asLong();
+            long size2 = v.get("size2").asLong();
+            if (!v.get("wantErr").asBoolean() && size2 <= 8 && Arrays.equals(ct.root(size2), bytes(v.get("root2")))) {
+                assertProofEquals(v.get("proof"), ct.consistencyProof(size1, size2), file);
+                compared++;
+            }
+        }
+        assertTrue(compared >= 7, "compared " + compared + " happy paths");
+    }
+
+    private static void assertProofEquals(JsonNode expected, List<byte[]> actual, Path file) {
+        assertEquals(hashes(expected).stream().map(Base64.getEncoder()::encodeToString).toList(),
+                actual.stream().map(Base64.getEncoder()::encodeToString).toList(), file.toString());
     }
 
     @Test
