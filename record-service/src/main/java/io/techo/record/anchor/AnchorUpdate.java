@@ -1,0 +1,19 @@
+package io.techo.record.anchor;
+
+import io.techo.record.domain.AnchorStatus;
+
+/**
+ * What one anchor event says about one logged event, validated and ready to store.
+ *
+ * @param logEventId the CloudEvent id of the logged event (a record's stored-event id, if it is about a record)
+ * @param status PACKED or IRREVERSIBLE
+ * @param confirmation the {@code techo.anchor.confirmed} data verbatim when IRREVERSIBLE, else null
+ */
+public record AnchorUpdate(String logEventId, AnchorStatus status, long leafIndex, int chainId, String contract,
+        String txHash, long blockNumber, String confirmation) {
+
+    /** Of two updates for the same logged event, the one further along; the first when equal (redelivery). */
+    public static AnchorUpdate furthest(AnchorUpdate first, AnchorUpdate second) {
+        return second.status.isStrongerThan(first.status) ? second : first;
+    }
+}
