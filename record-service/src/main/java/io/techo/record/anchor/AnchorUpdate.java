@@ -12,8 +12,8 @@ import io.techo.record.domain.AnchorStatus;
 public record AnchorUpdate(String logEventId, AnchorStatus status, long leafIndex, int chainId, String contract,
         String txHash, long blockNumber, String confirmation) {
 
-    /** Of two updates for the same logged event, the one further along; the first when equal (redelivery). */
-    public static AnchorUpdate furthest(AnchorUpdate first, AnchorUpdate second) {
-        return second.status.isStrongerThan(first.status) ? second : first;
+    /** Of two updates for the same logged event in arrival order, the later one, unless it would move the state back. */
+    public static AnchorUpdate furthest(AnchorUpdate earlier, AnchorUpdate later) {
+        return earlier.status.isStrongerThan(later.status) ? earlier : later;
     }
 }
