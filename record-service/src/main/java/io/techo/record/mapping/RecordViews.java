@@ -27,14 +27,6 @@ public final class RecordViews {
         return view(record, anchor, ciphertext, readerEnvelopes.stream().map(RecordViews::envelope).toList());
     }
 
-    public static AnchorView anchor(RecordAnchor anchor) {
-        if (anchor == null) {
-            return new AnchorView(AnchorStatus.PENDING.name(), null, null, null, null, null);
-        }
-        return new AnchorView(anchor.status.name(), anchor.leafIndex, anchor.txHash, anchor.blockNumber, anchor.chainId,
-                anchor.contract);
-    }
-
     public static EnvelopeBody envelope(KeyEnvelope envelope) {
         Base64.Encoder base64 = Base64.getEncoder();
         return new EnvelopeBody(envelope.suite(), envelope.recipientId(), envelope.recipientKeyId(),
@@ -46,5 +38,13 @@ public final class RecordViews {
                 record.ciphertextSha256, record.ciphertextSize, record.signerKeyId,
                 Base64.getEncoder().encodeToString(record.signature), record.headerSha256,
                 record.createdAt, record.erasedAt, anchor(anchor), ciphertext, envelopes);
+    }
+
+    private static AnchorView anchor(RecordAnchor anchor) {
+        if (anchor == null) {
+            return new AnchorView(AnchorStatus.PENDING.name(), null, null, null, null, null);
+        }
+        return new AnchorView(anchor.status.name(), anchor.leafIndex, anchor.txHash, anchor.blockNumber, anchor.chainId,
+                anchor.contract);
     }
 }
