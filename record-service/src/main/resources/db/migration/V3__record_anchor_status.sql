@@ -19,7 +19,7 @@ CREATE TABLE record_anchor (
     chain_id      INT          NOT NULL,
     contract      VARCHAR(128) CHARACTER SET ascii NOT NULL,
     tx_hash       VARCHAR(64)  CHARACTER SET ascii NOT NULL,
-    block_number  BIGINT       NOT NULL,
+    block_number  BIGINT       NULL,      -- NULL while PACKED in a block the anchor-service does not name
     PRIMARY KEY (record_id),
     CONSTRAINT record_anchor_record FOREIGN KEY (record_id) REFERENCES record (id)
 ) ENGINE = InnoDB;

@@ -46,8 +46,10 @@ public final class AnchorMessages {
     private static Optional<AnchorUpdate> packed(AnchorPacked event) {
         String logEventId = eventId(event.logEventId());
         AnchorRef anchor = anchor(event.anchor(), AnchorRef.PACKED);
+        // a PACKED anchor may not know its block yet (the anchor-service sends -1)
+        Long blockNumber = anchor.blockNumber() < 0 ? null : anchor.blockNumber();
         return concernsRecord(event.logEventType())
-                ? Optional.of(update(logEventId, AnchorStatus.PACKED, event.leafIndex(), anchor, null))
+                ? Optional.of(update(logEventId, AnchorStatus.PACKED, event.leafIndex(), anchor, blockNumber, null))
                 : Optional.empty();
     }
 
@@ -57,8 +59,11 @@ public final class AnchorMessages {
         base64("leafData", event.leafData());
         event.auditPath().forEach(node -> base64("auditPath", node));
         required("checkpoint", event.checkpoint());
+        if (anchor.blockNumber() < 0) {
+            throw new IllegalArgumentException("anchor.blockNumber is negative in a final anchor");
+        }
         return concernsRecord(event.logEventType())
-                ? Optional.of(update(logEventId, AnchorStatus.IRREVERSIBLE, event.leafIndex(), anchor, data))
+                ? Optional.of(update(logEventId, AnchorStatus.IRREVERSIBLE, event.leafIndex(), anchor, anchor.blockNumber(), data))
                 : Optional.empty();
     }
 
@@ -67,12 +72,12 @@ public final class AnchorMessages {
     }
 
     private static AnchorUpdate update(String logEventId, AnchorStatus status, long leafIndex, AnchorRef anchor,
-            String confirmation) {
+            Long blockNumber, String confirmation) {
         if (leafIndex < 0) {
             throw new IllegalArgumentException("leafIndex is negative");
         }
         return new AnchorUpdate(logEventId, status, leafIndex, anchor.chainId(), anchor.contract(), anchor.txHash(),
-                anchor.blockNumber(), confirmation);
+                blockNumber, confirmation);
     }
 
     private static AnchorRef anchor(AnchorRef anchor, String expectedStatus) {
@@ -84,8 +89,8 @@ public final class AnchorMessages {
         }
         matching("anchor.txHash", anchor.txHash(), TX_HASH);
         matching("anchor.contract", anchor.contract(), CONTRACT);
-        if (anchor.chainId() <= 0 || anchor.blockNumber() < 0) {
-            throw new IllegalArgumentException("anchor.chainId must be positive and anchor.blockNumber not negative");
+        if (anchor.chainId() <= 0) {
+            throw new IllegalArgumentException("anchor.chainId is not positive");
         }
         return anchor;
     }

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -81,7 +82,7 @@ public class AnchorStateWriter {
         List<Object> values = new ArrayList<>();
         recordIds.forEach((eventId, recordId) -> {
             AnchorUpdate update = byEvent.get(eventId);
-            values.addAll(List.of(recordId, update.leafIndex(), update.chainId(), update.contract(), update.txHash(),
+            values.addAll(Arrays.asList(recordId, update.leafIndex(), update.chainId(), update.contract(), update.txHash(),
                     update.blockNumber(), update.status().name()));
         });
         String row = "(?, " + placeholders(ANCHOR_COLUMNS.size()) + ")";

@@ -37,6 +37,7 @@ public class RecordAnchor extends PanacheEntityBase {
     @Column(name = "tx_hash", nullable = false)
     public String txHash;
 
-    @Column(name = "block_number", nullable = false)
-    public long blockNumber;
+    /** Null while PACKED in a block the anchor-service did not name. */
+    @Column(name = "block_number")
+    public Long blockNumber;
 }

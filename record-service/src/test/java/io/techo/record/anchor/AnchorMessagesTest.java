@@ -21,7 +21,9 @@ class AnchorMessagesTest {
     @Test
     void packedAndConfirmedEventsOfStoredRecordsBecomeUpdates() {
         AnchorUpdate packed = AnchorMessages.read(EventTypes.ANCHOR_PACKED, EventJson.write(packed(EventTypes.RECORD_STORED))).orElseThrow();
-        assertThat(packed).isEqualTo(new AnchorUpdate(EVENT_ID, AnchorStatus.PACKED, 7, 1020, "ContractAnchor", TX_HASH, 41, null));
+        assertThat(packed).isEqualTo(new AnchorUpdate(EVENT_ID, AnchorStatus.PACKED, 7, 1020, "ContractAnchor", TX_HASH, 41L, null));
+        String packedInUnnamedBlock = EventJson.write(packed(EventTypes.RECORD_STORED)).replace("\"blockNumber\":41", "\"blockNumber\":-1");
+        assertThat(AnchorMessages.read(EventTypes.ANCHOR_PACKED, packedInUnnamedBlock).orElseThrow().blockNumber()).isNull();
 
         String data = EventJson.write(confirmed(EventTypes.RECORD_STORED, "AAEC"));
         AnchorUpdate confirmed = AnchorMessages.read(EventTypes.ANCHOR_CONFIRMED, data).orElseThrow();
@@ -52,6 +54,7 @@ class AnchorMessagesTest {
         }
         String confirmed = EventJson.write(confirmed(EventTypes.RECORD_STORED, "AAEC"));
         for (String data : List.of(confirmed.replace("\"IRREVERSIBLE\"", "\"PACKED\""),
+                confirmed.replace("\"blockNumber\":41", "\"blockNumber\":-1"),
                 confirmed.replace("\"leafData\":\"AAEC\"", "\"leafData\":\"not base64!\""),
                 confirmed.replace("\"auditPath\":[\"AAEC\"]", "\"auditPath\":null"),
                 confirmed.replace("\"checkpoint\":\"note\"", "\"checkpoint\":\" \""))) {
@@ -62,9 +65,9 @@ class AnchorMessagesTest {
 
     @Test
     void ofTwoUpdatesTheLaterWinsUnlessItWouldMoveBack() {
-        AnchorUpdate packed = new AnchorUpdate(EVENT_ID, AnchorStatus.PACKED, 7, 1020, "C", TX_HASH, 41, null);
-        AnchorUpdate laterPacked = new AnchorUpdate(EVENT_ID, AnchorStatus.PACKED, 7, 1020, "C", TX_HASH, 42, null);
-        AnchorUpdate confirmed = new AnchorUpdate(EVENT_ID, AnchorStatus.IRREVERSIBLE, 7, 1020, "C", TX_HASH, 41, "{}");
+        AnchorUpdate packed = new AnchorUpdate(EVENT_ID, AnchorStatus.PACKED, 7, 1020, "C", TX_HASH, null, null);
+        AnchorUpdate laterPacked = new AnchorUpdate(EVENT_ID, AnchorStatus.PACKED, 7, 1020, "C", TX_HASH, 42L, null);
+        AnchorUpdate confirmed = new AnchorUpdate(EVENT_ID, AnchorStatus.IRREVERSIBLE, 7, 1020, "C", TX_HASH, 41L, "{}");
         assertThat(AnchorUpdate.furthest(packed, confirmed)).isSameAs(confirmed);
         assertThat(AnchorUpdate.furthest(confirmed, laterPacked)).isSameAs(confirmed);
         assertThat(AnchorUpdate.furthest(packed, laterPacked)).isSameAs(laterPacked);
