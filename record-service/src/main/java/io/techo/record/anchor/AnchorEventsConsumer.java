@@ -48,7 +48,7 @@ public class AnchorEventsConsumer {
         return all(rejections)
                 .chain(() -> writer.apply(updates)
                         .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
-                        .invoke(changed -> Log.debugf("%d anchor events changed %d records", updates.size(), changed))
+                        .invoke(concerned -> Log.debugf("%d anchor events concerned %d records", updates.size(), concerned))
                         .replaceWithVoid()
                         .onFailure().recoverWithUni(failure -> all(updating.stream().map(message -> deadLetter(message, failure)).toList())))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));

@@ -43,7 +43,7 @@ public class AnchorStateWriter {
         this.pool = pool;
     }
 
-    /** Applies the updates; those whose event no active record stored are ignored. Returns how many records changed. */
+    /** Applies the updates; those whose event no active record stored are ignored. Returns how many records they concerned. */
     public Uni<Integer> apply(List<AnchorUpdate> updates) {
         if (updates.isEmpty()) {
             return Uni.createFrom().item(0);
