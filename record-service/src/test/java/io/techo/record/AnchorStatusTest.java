@@ -19,7 +19,7 @@ import io.techo.common.events.CloudEventsKafka;
 import io.techo.common.events.EventJson;
 import io.techo.common.events.EventTypes;
 import io.techo.common.ids.Uuids;
-import io.techo.record.testing.TestPatient;
+import io.techo.testkit.TestPatient;
 import io.techo.testkit.Database;
 import io.techo.testkit.ExternalOrContainerInfra;
 import io.techo.testkit.TopicReader;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.techo.record.testing.TestPatient;
+import io.techo.testkit.TestPatient;
 import io.techo.testkit.Database;
 import io.techo.testkit.ExternalOrContainerInfra;
 import io.vertx.mutiny.sqlclient.Pool;

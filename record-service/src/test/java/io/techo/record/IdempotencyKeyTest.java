@@ -9,7 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.techo.testkit.Database;
 import io.techo.testkit.ExternalOrContainerInfra;
-import io.techo.record.testing.TestPatient;
+import io.techo.testkit.TestPatient;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.hasItems;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.techo.testkit.ExternalOrContainerInfra;
-import io.techo.record.testing.TestPatient;
+import io.techo.testkit.TestPatient;
 import org.junit.jupiter.api.Test;
 
 /** What an operator relies on: health with its dependencies, Prometheus metrics, the OpenAPI, the body limit. */

@@ -9,7 +9,7 @@ import io.techo.common.events.CloudEventsKafka;
 import io.techo.common.events.EventTypes;
 import io.techo.testkit.ExternalOrContainerInfra;
 import io.techo.testkit.LocalKafka;
-import io.techo.record.testing.TestPatient;
+import io.techo.testkit.TestPatient;
 import io.techo.testkit.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -11,7 +11,7 @@ import io.techo.common.crypto.Hex;
 import io.techo.common.crypto.KeyEnvelopes;
 import io.techo.testkit.Database;
 import io.techo.testkit.ExternalOrContainerInfra;
-import io.techo.record.testing.TestPatient;
+import io.techo.testkit.TestPatient;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;

@@ -25,7 +25,7 @@ import io.techo.common.events.RecordKeyShared;
 import io.techo.common.events.RecordStored;
 import io.techo.testkit.Database;
 import io.techo.testkit.ExternalOrContainerInfra;
-import io.techo.record.testing.TestPatient;
+import io.techo.testkit.TestPatient;
 import io.techo.testkit.TopicReader;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;

@@ -7,7 +7,7 @@ package io.techo.common.events;
  * @param chainId the IOST chain id (1020 on the local devnet, 1024 on mainnet)
  * @param contract the anchor contract id
  * @param txHash base58 hash of the IOST transaction
- * @param blockNumber the block that packed it
+ * @param blockNumber the block that holds it; -1 while PACKED (an IOST node names the block only once it is irreversible)
  * @param status {@code PACKED} or {@code IRREVERSIBLE}
  * @param origin the log's origin line, as anchored
  * @param size the anchored tree size

@@ -1,4 +1,4 @@
-package io.techo.record.testing;
+package io.techo.testkit;
 
 
 import io.techo.common.canonical.RecordHeader;
@@ -8,7 +8,6 @@ import io.techo.common.crypto.KeyEnvelopes;
 import io.techo.common.crypto.PayloadCipher;
 import io.techo.common.crypto.RecordAad;
 import io.techo.common.ids.Uuids;
-import io.techo.testkit.TestDevice;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
