@@ -16,6 +16,9 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
@@ -32,7 +35,8 @@ import java.util.regex.Pattern;
 
 /**
  * Validates objects against the Kubernetes API and the Strimzi CRDs offline, through their typed models from Maven
- * Central (fabric8 kubernetes-model, the version Quarkus ships; io.strimzi:api, pinned in the pom): an object must
+ * Central (fabric8 kubernetes-model and its Prometheus Operator model, the version Quarkus ships; io.strimzi:api,
+ * pinned in the pom): an object must
  * bind to its kind's model with no field the model does not know (the models keep unknown fields aside; a typo
  * such as {@code readinesProbe} shows up there), every value of the right type (no string where a number
  * belongs), and the apiVersion must be one the API serves. Only the kinds listed here are accepted.
@@ -52,6 +56,9 @@ public final class ApiSchemas {
             Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
             Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
             Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
+            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
+            Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class),
             Map.entry("kafka.strimzi.io/v1/Kafka", Kafka.class),
             Map.entry("kafka.strimzi.io/v1/KafkaNodePool", KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class)));
@@ -117,7 +124,8 @@ public final class ApiSchemas {
             return;
         }
         String pkg = value.getClass().getPackageName();
-        if (!pkg.startsWith("io.fabric8.kubernetes.api.model") && !pkg.startsWith("io.strimzi.api")) {
+        if (!pkg.startsWith("io.fabric8.kubernetes.api.model") && !pkg.startsWith("io.fabric8.openshift.api.model")
+                && !pkg.startsWith("io.strimzi.api")) {
             return;
         }
         for (Method method : value.getClass().getMethods()) {
