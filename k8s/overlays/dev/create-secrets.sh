@@ -25,7 +25,7 @@ for secret in mariadb-root record-service-db consent-service-db anchor-service-d
     kubectl -n "$NAMESPACE" create secret generic "$secret" --from-literal=password="$(password)"
   fi
 done
-apply create secret generic anchor-service-keys --from-file=log-signing-key="$log_key" \
+apply create secret generic anchor-service-keys --from-literal=log-signing-key="$(cat "$log_key")" \
   --from-literal=iost-secret-key="$iost_key"
 apply create configmap techo-gateway-jwt --from-file=public.pem="$TECHO_KEYS/gateway-jwt-public.pem"
 echo "[techo] dev Secrets and ConfigMaps ready in namespace $NAMESPACE; now: kubectl apply -k k8s/overlays/dev"

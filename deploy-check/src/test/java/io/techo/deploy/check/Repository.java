@@ -23,7 +23,7 @@ final class Repository {
     static final Platform PLATFORM = new Platform(ROOT);
 
     private static final Pattern CREATE = Pattern.compile(
-            "kubectl(?:\\s+-n\\s+\\S+)?\\s+create\\s+(?:secret\\s+generic|configmap)\\s+([a-z0-9.-]+)((?:\\s+--from-(?:literal|file)=[A-Za-z0-9._-]+=\\S+)+)");
+            "kubectl(?:\\s+-n\\s+\\S+)?\\s+create\\s+(?:secret\\s+generic|configmap)\\s+([a-z0-9.-]+)([^\\n]*)");
     private static final Pattern FROM = Pattern.compile("--from-(?:literal|file)=([A-Za-z0-9._-]+)=");
 
     private Repository() {
