@@ -20,6 +20,9 @@ ensure_gateway_token_key() {
 
 # C2SP signed note: PRIVATE+KEY+<name>+<key hash>+<base64(0x01 || Ed25519 seed)>, where the key hash is the first
 # 4 bytes of SHA-256(<name> "\n" 0x01 <public key>) in hex; the verifier key is <name>+<key hash>+<base64(0x01 || public key)>.
+techo_hex() { od -An -v -tx1 | tr -d ' \n'; }
+techo_unhex() { local hex; hex="$(cat)"; printf "$(printf '%s' "$hex" | sed 's/../\\x&/g')"; }
+
 ensure_log_signing_key() {
   local origin="$1" file pem seed_hex pub_hex hash
   mkdir -p "$TECHO_KEYS"
@@ -27,11 +30,11 @@ ensure_log_signing_key() {
   file="$TECHO_KEYS/log-signing-key-$(printf '%s' "$origin" | tr -c 'A-Za-z0-9._-' '_')"
   if [ ! -f "$file" ]; then
     pem="$(openssl genpkey -algorithm ed25519 2> /dev/null)"
-    seed_hex="$(openssl pkey -outform DER <<< "$pem" | tail -c 32 | xxd -p -c 64)"
-    pub_hex="$(openssl pkey -pubout -outform DER <<< "$pem" | tail -c 32 | xxd -p -c 64)"
-    hash="$( { printf '%s\n' "$origin"; printf '01%s' "$pub_hex" | xxd -r -p; } | openssl dgst -sha256 -binary | head -c 4 | xxd -p)"
-    (umask 077 && printf 'PRIVATE+KEY+%s+%s+%s\n' "$origin" "$hash" "$(printf '01%s' "$seed_hex" | xxd -r -p | base64 -w0)" > "$file")
-    printf '%s+%s+%s\n' "$origin" "$hash" "$(printf '01%s' "$pub_hex" | xxd -r -p | base64 -w0)" > "$file.pub"
+    seed_hex="$(openssl pkey -outform DER <<< "$pem" | tail -c 32 | techo_hex)"
+    pub_hex="$(openssl pkey -pubout -outform DER <<< "$pem" | tail -c 32 | techo_hex)"
+    hash="$( { printf '%s\n' "$origin"; printf '01%s' "$pub_hex" | techo_unhex; } | openssl dgst -sha256 -binary | head -c 4 | techo_hex)"
+    (umask 077 && printf 'PRIVATE+KEY+%s+%s+%s\n' "$origin" "$hash" "$(printf '01%s' "$seed_hex" | techo_unhex | base64 -w0)" > "$file")
+    printf '%s+%s+%s\n' "$origin" "$hash" "$(printf '01%s' "$pub_hex" | techo_unhex | base64 -w0)" > "$file.pub"
     printf '[techo] generated a local-dev log checkpoint key in %s (verifier key: %s.pub)\n' "$file" "$file" >&2
   fi
   printf '%s\n' "$file"
