@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -463,6 +464,14 @@ public final class ManifestRules {
                 v.add(new Violation(r.file(w), "service-environment", w.id() + ": must listen on " + service.httpPort()
                         + " (its quarkus.http.port) and declare it as containerPort; QUARKUS_HTTP_PORT=" + port));
             }
+            if (service.database() != null) {
+                for (String url : List.of("DB_REACTIVE_URL", "DB_JDBC_URL")) {
+                    if (env.get(url) == null || !env.get(url).endsWith("/" + service.database())) {
+                        v.add(new Violation(r.file(w), "service-environment", w.id() + ": " + url + " must name database "
+                                + service.database() + ", is " + env.get(url)));
+                    }
+                }
+            }
             if (!"0.0.0.0".equals(env.get("QUARKUS_HTTP_HOST"))) {
                 v.add(new Violation(r.file(w), "service-environment", w.id() + ": QUARKUS_HTTP_HOST must be 0.0.0.0 (the default 127.0.0.1 is unreachable from other pods)"));
             }
@@ -477,7 +486,7 @@ public final class ManifestRules {
 
     /** The variables a container gets: explicit env (value or null when from a reference) and envFrom ConfigMaps. */
     static Map<String, String> environment(Rendering r, Map<String, Object> container) {
-        Map<String, String> env = new java.util.TreeMap<>();
+        Map<String, String> env = new TreeMap<>();
         for (Map<String, Object> from : Yamls.maps(container, "envFrom")) {
             Resource configMap = r.find("ConfigMap", Yamls.string(from, "configMapRef", "name"));
             if (configMap != null) {

@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  */
 public final class Platform {
 
-    /** A Techo Quarkus service. config: what it reads; metrics: the Prometheus names it exports. */
+    /**
+     * A Techo Quarkus service: its HTTP port, its database (null: none), what it reads from the environment, and
+     * whether that comes from a provisional contract because its module does not exist yet.
+     */
     public record Service(String name, int httpPort, String database, ServiceConfig config, boolean provisional) {
     }
 
