@@ -1,7 +1,7 @@
 package io.techo.common.events;
 
-import io.techo.common.crypto.Digests;
 import io.techo.common.crypto.Hex;
+import io.techo.common.log.MerkleHashes;
 import java.util.Base64;
 import java.util.List;
 
@@ -38,13 +38,6 @@ public record AnchorConfirmed(String logEventId, String logEventType, String sub
     /** The leaf hash, lowercase hex: what this confirmation proves included. */
     @Override
     public String objectSha256() {
-        return Hex.encode(leafHash());
-    }
-
-    private byte[] leafHash() {
-        byte[] data = Base64.getDecoder().decode(leafData);
-        byte[] prefixed = new byte[data.length + 1];
-        System.arraycopy(data, 0, prefixed, 1, data.length);
-        return Digests.sha256(prefixed);
+        return Hex.encode(MerkleHashes.leafHash(Base64.getDecoder().decode(leafData)));
     }
 }

@@ -16,7 +16,7 @@ public record CheckpointAnchored(String checkpoint, AnchorRef anchor) implements
 
     @Override
     public String subject() {
-        return anchor.origin() + "/" + anchor.size();
+        return Long.toString(anchor.size());
     }
 
     /** The log's origin: checkpoints are not about one patient. */

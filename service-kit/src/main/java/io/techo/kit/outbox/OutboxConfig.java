@@ -12,7 +12,7 @@ public interface OutboxConfig {
     @WithDefault("/techo/${quarkus.application.name}")
     String eventSource();
 
-    /** How often the relay looks for unpublished events (the simple scheduler runs sub-second intervals once a second). */
+    /** How often the relay looks for unpublished events (a Vert.x timer; writers may also wake the relay at once). */
     @WithDefault("100ms")
     Duration pollInterval();
 

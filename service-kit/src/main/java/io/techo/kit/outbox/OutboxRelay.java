@@ -3,7 +3,13 @@ package io.techo.kit.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -11,12 +17,14 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.techo.common.events.CloudEventsKafka;
 import io.techo.common.ids.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -34,13 +42,18 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
     private final String relayId = "relay-" + Uuids.v7();
+    private final Vertx vertx;
+    private long pollTimer = -1;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicReference<OutboxBacklog> backlog = new AtomicReference<>(new OutboxBacklog(0, 0));
     private final Counter published;
     private final Counter failed;
 
     public OutboxRelay(OutboxStore store, @Channel("outbox-events") MutinyEmitter<String> emitter,
-            OutboxConfig config, MeterRegistry registry) {
+            OutboxConfig config, MeterRegistry registry, Vertx vertx) {
         this.store = store;
+        this.vertx = vertx;
         this.emitter = emitter;
         this.config = config;
         this.published = registry.counter("techo.outbox.published");
@@ -49,18 +62,44 @@ public class OutboxRelay {
         registry.gauge("techo.outbox.oldest.age.seconds", backlog, b -> b.get().oldestAgeSeconds());
     }
 
-    /**
-     * Runs at the poll interval (Quarkus' simple scheduler ticks at most once a second) and drains: while a pass
-     * publishes a full batch, the next one follows at once, so the publish rate is not capped at one batch per tick.
-     */
-    @Scheduled(every = "${techo.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> relay() {
-        return drain()
-                .onFailure().invoke(e -> Log.warnf("outbox relay pass failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+    void startPolling(@Observes StartupEvent startup) {
+        pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), timer -> wake());
     }
 
+    void stopPolling(@Observes ShutdownEvent shutdown) {
+        vertx.cancelTimer(pollTimer);
+    }
+
+    /**
+     * Starts draining now, unless a drain is running; then that drain makes one more pass when it ends. Runs at the
+     * poll interval, and whoever just committed outbox rows may call it to publish them without waiting for the poll.
+     */
+    public void wake() {
+        wanted.set(true);
+        if (draining.compareAndSet(false, true)) {
+            // Hibernate Reactive needs its own safe duplicated context per unit of work
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> drainWhileWanted());
+        }
+    }
+
+    private void drainWhileWanted() {
+        wanted.set(false);
+        drain().subscribe().with(done -> drainEnded(), failure -> {
+            Log.warnf("outbox relay pass failed: %s", failure.getMessage());
+            drainEnded();
+        });
+    }
+
+    private void drainEnded() {
+        draining.set(false);
+        if (wanted.get()) {
+            wake();
+        }
+    }
+
+    /** While a pass publishes a full batch, the next one follows at once. */
     private Uni<Void> drain() {
         return publishBatch().chain(published -> published >= config.batchSize() ? drain() : Uni.createFrom().voidItem());
     }

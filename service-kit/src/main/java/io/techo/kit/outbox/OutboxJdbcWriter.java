@@ -1,0 +1,45 @@
+package io.techo.kit.outbox;
+
+import io.techo.common.events.EventJson;
+import io.techo.common.events.TechoEvent;
+import io.techo.common.ids.Uuids;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * {@link OutboxWriter} for blocking JDBC code: appends events to the outbox on the caller's connection, inside the
+ * caller's transaction, as one batch. Rows are the same as the reactive writer's; the same relay publishes them.
+ */
+public final class OutboxJdbcWriter {
+
+    private OutboxJdbcWriter() {
+    }
+
+    public static void append(Connection transaction, String topic, List<? extends TechoEvent> events, Instant time)
+            throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        LocalDateTime at = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
+        try (PreparedStatement ps = transaction.prepareStatement("INSERT INTO outbox_event (event_id, topic, event_key, "
+                + "event_type, subject, event_time, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (TechoEvent event : events) {
+                ps.setString(1, Uuids.v7().toString());
+                ps.setString(2, topic);
+                ps.setString(3, event.ownerId());
+                ps.setString(4, event.type());
+                ps.setString(5, event.subject());
+                ps.setObject(6, at);
+                ps.setString(7, EventJson.write(event));
+                ps.setObject(8, at);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}
