@@ -127,8 +127,7 @@ public final class DockerfileRules {
         String output = source.substring(target + "/target/".length());
         Path pom = platform.root().resolve(module).resolve("pom.xml");
         if (!Files.isRegularFile(pom)) {
-            Platform.Service service = platform.service(module);
-            return service != null && service.provisional() ? null : "module " + module + " does not exist";
+            return "module " + module + " does not exist";
         }
         String pomText = platform.read(module + "/pom.xml");
         if (output.startsWith("quarkus-app/")) {

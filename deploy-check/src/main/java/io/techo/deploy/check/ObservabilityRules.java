@@ -19,14 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * The dashboard and the alert rules: they parse, show and alert on what issue 7 asks for, and every techo_* metric
- * they use is exported by the code (or, while anchor-service does not exist, is in its metric contract).
+ * they use is registered by the code.
  */
 public final class ObservabilityRules {
 
-    /** anchor-service's metric contract (deploy/observability/METRICS.md), accepted while its module is missing. */
-    static final Set<String> ANCHOR_SERVICE_METRICS = Set.of("techo_anchor_latency_seconds",
-            "techo_anchor_chain_errors_total", "techo_anchor_unanchored_leaves",
-            "techo_anchor_last_irreversible_timestamp_seconds", "techo_anchor_iost_gas", "techo_anchor_iost_balance");
     static final List<String> REQUIRED_PANELS = List.of("ingest", "outbox lag", "anchoring latency", "chain errors",
             "decision denials", "4xx", "5xx");
     static final List<String> REQUIRED_ALERTS = List.of("TechoOutboxLag", "TechoAnchoringStalled", "TechoChainErrors",
@@ -45,8 +41,6 @@ public final class ObservabilityRules {
         List<Violation> v = new ArrayList<>();
         Path root = platform.root();
         Set<String> exported = exportedMetrics(root);
-        boolean anchorProvisional = platform.service(Platform.ANCHOR_SERVICE) != null
-                && platform.service(Platform.ANCHOR_SERVICE).provisional();
         String dashboardFile = rel(root, dashboard);
         JsonNode json;
         try {
@@ -62,7 +56,7 @@ public final class ObservabilityRules {
             }
             for (JsonNode target : panel.path("targets")) {
                 v.addAll(metricsKnown(dashboardFile, "panel '" + panel.path("title").asText() + "'",
-                        target.path("expr").asText(), exported, anchorProvisional));
+                        target.path("expr").asText(), exported));
             }
         }
         for (String required : REQUIRED_PANELS) {
@@ -97,7 +91,7 @@ public final class ObservabilityRules {
                     v.add(new Violation(alertsFile, "observability", where + ": needs a summary and a runbook_url"
                             + " docs/operations.md#<a heading of that file>, has " + runbook));
                 }
-                v.addAll(metricsKnown(alertsFile, where, Yamls.string(rule, "expr"), exported, anchorProvisional));
+                v.addAll(metricsKnown(alertsFile, where, Yamls.string(rule, "expr"), exported));
             }
         }
         for (String required : REQUIRED_ALERTS) {
@@ -110,27 +104,17 @@ public final class ObservabilityRules {
             v.add(new Violation(rel(root, prometheusRule), "observability", "spec.groups differ from " + alertsFile
                     + "; copy the groups over"));
         }
-        String metricsDoc = platform.read("deploy/observability/METRICS.md");
-        for (String metric : ANCHOR_SERVICE_METRICS) {
-            if (!metricsDoc.contains(metric)) {
-                v.add(new Violation("deploy/observability/METRICS.md", "observability", metric + " is not documented"));
-            }
-        }
         return v;
     }
 
-    private static List<Violation> metricsKnown(String file, String where, String expr, Set<String> exported,
-            boolean anchorProvisional) {
+    private static List<Violation> metricsKnown(String file, String where, String expr, Set<String> exported) {
         List<Violation> v = new ArrayList<>();
         Matcher m = METRIC.matcher(expr);
         while (m.find()) {
             String metric = m.group();
             String base = metric.replaceAll("_(bucket|count|sum|max)$", "");
-            boolean known = exported.contains(metric) || exported.contains(base)
-                    || (anchorProvisional && (ANCHOR_SERVICE_METRICS.contains(metric) || ANCHOR_SERVICE_METRICS.contains(base)));
-            if (!known) {
-                v.add(new Violation(file, "observability", where + " uses " + metric + ", which no service exports"
-                        + (ANCHOR_SERVICE_METRICS.contains(base) ? " (anchor-service exists now: register it, METRICS.md)" : "")));
+            if (!exported.contains(metric) && !exported.contains(base)) {
+                v.add(new Violation(file, "observability", where + " uses " + metric + ", which no service exports"));
             }
         }
         return v;

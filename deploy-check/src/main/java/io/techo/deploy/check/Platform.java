@@ -17,28 +17,13 @@ import java.util.regex.Pattern;
  * The facts about the platform that the deployment must agree with, read from the repository itself: the
  * services, their ports and databases (deploy/local/up.sh, the local runner), what each reads from its environment
  * (its application.properties and @ConfigMapping interfaces), the topics (deploy/local/env.sh), the project version.
- * A service whose module is still being written has a provisional contract here until its module exists.
+ * A component the local runner lists whose module does not exist yet (the gateway) is not deployed yet.
  */
 public final class Platform {
 
-    /**
-     * A Techo Quarkus service: its HTTP port, its database (null: none), what it reads from the environment, and
-     * whether that comes from a provisional contract because its module does not exist yet.
-     */
-    public record Service(String name, int httpPort, String database, ServiceConfig config, boolean provisional) {
+    /** A Techo Quarkus service: its HTTP port, its database (null: none), what it reads from the environment. */
+    public record Service(String name, int httpPort, String database, ServiceConfig config) {
     }
-
-    /**
-     * anchor-service, being written at the same time as the deployment (issue 7): the environment it will read.
-     * Replaced by its application.properties as soon as anchor-service/ exists.
-     */
-    static final Set<String> ANCHOR_SERVICE_REQUIRED = Set.of("TECHO_LOG_ORIGIN", "TECHO_LOG_SIGNING_KEY",
-            "TECHO_IOST_URL", "TECHO_IOST_CONTRACT", "TECHO_IOST_ACCOUNT", "TECHO_IOST_SECRET_KEY");
-    static final Set<String> ANCHOR_SERVICE_READABLE = Set.of("QUARKUS_HTTP_PORT", "QUARKUS_HTTP_HOST", "DB_USER",
-            "DB_PASSWORD", "DB_REACTIVE_URL", "DB_JDBC_URL", "DB_POOL_SIZE", "KAFKA_BOOTSTRAP_SERVERS",
-            "TECHO_LOG_ORIGIN", "TECHO_LOG_SIGNING_KEY", "TECHO_CHECKPOINT_INTERVAL", "TECHO_CHECKPOINT_MAX_PENDING",
-            "TECHO_IOST_URL", "TECHO_IOST_CONTRACT", "TECHO_IOST_ACCOUNT", "TECHO_IOST_SECRET_KEY");
-    static final String ANCHOR_SERVICE = "anchor-service";
 
     /** Modules every service shares code (and so configuration) with. */
     static final List<String> SHARED_MODULES = List.of("service-kit");
@@ -69,10 +54,7 @@ public final class Platform {
                     throw new DeployCheckException(name + ": quarkus.http.port defaults to " + m.group(1)
                             + " but deploy/local/up.sh runs it on " + port);
                 }
-                services.add(new Service(name, port, database, config, false));
-            } else if (ANCHOR_SERVICE.equals(name)) {
-                services.add(new Service(name, port, database,
-                        new ServiceConfig(name, ANCHOR_SERVICE_REQUIRED, ANCHOR_SERVICE_READABLE), true));
+                services.add(new Service(name, port, database, config));
             } else {
                 pending.add(name);
             }
@@ -92,7 +74,7 @@ public final class Platform {
         return services.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
     }
 
-    /** Components the local runner knows that neither exist nor have a provisional contract (the gateway). */
+    /** Components the local runner knows whose module does not exist yet (the gateway). */
     public List<String> notYetDeployed() {
         return pending;
     }
@@ -112,9 +94,6 @@ public final class Platform {
         Map<String, String> named = new LinkedHashMap<>();
         Pattern topic = Pattern.compile("^[^#%\\s]*\\.topic=(\\S+)", Pattern.MULTILINE);
         for (Service service : services) {
-            if (service.provisional()) {
-                continue;
-            }
             Matcher m = topic.matcher(read(service.name() + "/src/main/resources/application.properties"));
             while (m.find()) {
                 named.put(m.group(1), service.name());
