@@ -107,6 +107,23 @@ public final class ObservabilityRules {
         return v;
     }
 
+    /** The compose Prometheus scrapes every service at NAME:PORT/q/metrics with job NAME, as k8s does. */
+    public static List<Violation> scrapeConfig(Path prometheusConfig, Platform platform) {
+        List<Violation> v = new ArrayList<>();
+        String file = rel(platform.root(), prometheusConfig);
+        List<Map<String, Object>> jobs = Yamls.maps(Yamls.loadOne(prometheusConfig), "scrape_configs");
+        for (Platform.Service service : platform.services()) {
+            String target = service.name() + ":" + service.httpPort();
+            boolean scraped = jobs.stream().anyMatch(job -> service.name().equals(job.get("job_name"))
+                    && "/q/metrics".equals(job.get("metrics_path"))
+                    && Yamls.maps(job, "static_configs").stream().anyMatch(c -> Yamls.list(c, "targets").contains(target)));
+            if (!scraped) {
+                v.add(new Violation(file, "observability", "no job " + service.name() + " scraping " + target + "/q/metrics"));
+            }
+        }
+        return v;
+    }
+
     private static List<Violation> metricsKnown(String file, String where, String expr, Set<String> exported) {
         List<Violation> v = new ArrayList<>();
         Matcher m = METRIC.matcher(expr);

@@ -118,6 +118,15 @@ class DeploymentRulesTest {
                 Repository.path("k8s/monitoring/prometheusrule.yaml"), Repository.PLATFORM));
     }
 
+    @Test
+    void composePrometheusScrapesEveryServiceLikeKubernetes() {
+        assertNoViolations(ObservabilityRules.scrapeConfig(
+                Repository.path("deploy/observability/prometheus/prometheus.yml"), Repository.PLATFORM));
+        Rendering monitoring = Repository.render("k8s/monitoring");
+        assertThat(monitoring.ofKind("ServiceMonitor")).extracting(Resource::name)
+                .containsExactlyInAnyOrderElementsOf(Repository.PLATFORM.services().stream().map(Platform.Service::name).toList());
+    }
+
     private static List<Resource> concat(Rendering a, Rendering b) {
         List<Resource> all = new ArrayList<>(a.resources());
         all.addAll(b.resources());

@@ -155,6 +155,10 @@ class RulesCatchMistakesTest {
                 "runbook_url docs/operations.md#<a heading of that file>",
                 "alert TechoDlqGrowing is missing",
                 "prometheusrule.yaml: [observability] spec.groups differ");
+        assertThat(ObservabilityRules.scrapeConfig(Repository.path(FIXTURES + "bad-observability/alerts.yml"),
+                Repository.PLATFORM)).extracting(Violation::toString)
+                .contains(FIXTURES + "bad-observability/alerts.yml: [observability] no job record-service scraping"
+                        + " record-service:8081/q/metrics");
     }
 
     @Test
