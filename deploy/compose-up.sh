@@ -2,7 +2,7 @@
 # Techo on one machine with Docker, in one command: builds the jars, makes LOCAL-DEV-ONLY keys in .local/keys/
 # (the same gateway token key deploy/local/up.sh uses, plus the log's checkpoint key), builds the images and runs
 # deploy/docker-compose.yml until every container is healthy. Idempotent. Stop: docker compose -f deploy/docker-compose.yml down
-# Services whose module does not exist yet (anchor-service) are left out.
+# Services whose module does not exist yet are left out. --monitoring adds Prometheus and Grafana.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 KEYS="$ROOT/.local/keys"
@@ -23,6 +23,10 @@ TECHO_LOG_SIGNING_KEY="$(cat "$log_key_file")"
 export TECHO_JWT_PUBLIC_KEY TECHO_LOG_SIGNING_KEY
 
 wanted=(mariadb kafka kafka-topics iost-devnet)
+if [ "${1:-}" = "--monitoring" ]; then
+  COMPOSE+=(--profile monitoring)
+  wanted+=(prometheus grafana)
+fi
 modules=(iost/devnet)
 for service in consent-service record-service anchor-service; do
   if [ -f "$ROOT/$service/pom.xml" ]; then
