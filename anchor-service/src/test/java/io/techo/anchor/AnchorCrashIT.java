@@ -54,18 +54,18 @@ class AnchorCrashIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String topic = "techo.it.records." + run;
         String origin = "techo.it/log-" + run;
-        ServiceProcess service = new ServiceProcess("anchor-service", Map.of(
-                "DB_REACTIVE_URL", "mysql://127.0.0.1:3306/" + DB,
-                "DB_JDBC_URL", "jdbc:mariadb://127.0.0.1:3306/" + DB,
-                "TECHO_IOST_URL", devnet.uri().toString(),
-                "TECHO_LOG_ORIGIN", origin,
-                "TECHO_LOG_SIGNING_KEY", NoteSigner.generate(origin).signerKey(),
-                "TECHO_CHECKPOINT_INTERVAL", "200ms",
-                "TECHO_JWT_PUBLIC_KEY", ServiceProcess.resource("/test-only-jwt-verify-key.pem"),
-                "KAFKA_GROUP_ID", "anchor-it-" + run,
-                "MP_MESSAGING_INCOMING_RECORD_EVENTS_TOPIC", topic,
-                "MP_MESSAGING_INCOMING_CONSENT_EVENTS_TOPIC", topic + ".consents",
-                "MP_MESSAGING_INCOMING_ACCESS_EVENTS_TOPIC", topic + ".access"));
+        ServiceProcess service = new ServiceProcess("anchor-service", Map.ofEntries(
+                Map.entry("DB_REACTIVE_URL", "mysql://127.0.0.1:3306/" + DB),
+                Map.entry("DB_JDBC_URL", "jdbc:mariadb://127.0.0.1:3306/" + DB),
+                Map.entry("TECHO_IOST_URL", devnet.uri().toString()),
+                Map.entry("TECHO_LOG_ORIGIN", origin),
+                Map.entry("TECHO_LOG_SIGNING_KEY", NoteSigner.generate(origin).signerKey()),
+                Map.entry("TECHO_CHECKPOINT_INTERVAL", "200ms"),
+                Map.entry("TECHO_JWT_PUBLIC_KEY", ServiceProcess.resource("/test-only-jwt-verify-key.pem")),
+                Map.entry("KAFKA_GROUP_ID", "anchor-it-" + run),
+                Map.entry("MP_MESSAGING_INCOMING_RECORD_EVENTS_TOPIC", topic),
+                Map.entry("MP_MESSAGING_INCOMING_CONSENT_EVENTS_TOPIC", topic + ".consents"),
+                Map.entry("MP_MESSAGING_INCOMING_ACCESS_EVENTS_TOPIC", topic + ".access")));
         service.start(Map.of("TECHO_ANCHOR_CRASH_AT", crashPoint,
                 "QUARKUS_FLYWAY_CLEAN_AT_START", "true", "QUARKUS_FLYWAY_CLEAN_DISABLED", "false"));
         List<TestEvents.Stored> events = IntStream.range(0, 20).mapToObj(i -> TestEvents.recordStored("crash-" + run)).toList();

@@ -39,8 +39,8 @@ public class ConsentServiceProcess implements QuarkusTestResourceLifecycleManage
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("TECHO_JWT_PUBLIC_KEY", resource("/test-only-jwt-verify-key.pem"));
         env.put("TECHO_JWT_ISSUER", Tokens.ISSUER);
-        env.put("DB_REACTIVE_URL", "mysql://127.0.0.1:3306/techo_consent_test");
-        env.put("DB_JDBC_URL", "jdbc:mariadb://127.0.0.1:3306/techo_consent_test");
+        env.put("DB_REACTIVE_URL", "mysql://127.0.0.1:3306/" + database());
+        env.put("DB_JDBC_URL", "jdbc:mariadb://127.0.0.1:3306/" + database());
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
         env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
         env.put("TECHO_OUTBOX_POLL_INTERVAL", "50ms");
@@ -92,6 +92,12 @@ public class ConsentServiceProcess implements QuarkusTestResourceLifecycleManage
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** {@code techo_consent_test}, or {@code TEST_CONSENT_DB} so that concurrent test runs on one server keep apart. */
+    private static String database() {
+        String name = System.getenv("TEST_CONSENT_DB");
+        return name == null || name.isBlank() ? "techo_consent_test" : name;
     }
 
     private static int freePort() {

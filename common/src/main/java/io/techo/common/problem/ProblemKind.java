@@ -11,6 +11,7 @@ public enum ProblemKind {
     FORBIDDEN(403, "forbidden", "The caller may not do this"),
     CONSENT_DENIED(403, "consent-denied", "The patient's consent does not cover this read"),
     NOT_FOUND(404, "not-found", "No such resource"),
+    PROOF_NOT_FINAL(404, "proof-not-final", "The anchor proof is not final yet; it comes when the anchor is irreversible"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "The method is not allowed on this resource"),
     NOT_ACCEPTABLE(406, "not-acceptable", "The requested media type is not available"),
     CONFLICT(409, "conflict", "The request conflicts with the current state"),

@@ -53,6 +53,10 @@ public class HealthRecord extends PanacheEntityBase {
     @Column(name = "header_sha256", nullable = false)
     public String headerSha256;
 
+    /** CloudEvent id of this record's {@code techo.record.stored} event: how anchor confirmations name it. */
+    @Column(name = "stored_event_id", length = 36)
+    public String storedEventId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -6,6 +6,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.techo.common.canonical.Jcs;
 import io.techo.common.crypto.Digests;
+import io.techo.common.problem.Problem;
 import io.techo.common.problem.ProblemException;
 import io.techo.common.problem.ProblemKind;
 import io.techo.record.config.RecordServiceConfig;
@@ -32,6 +33,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/records")
@@ -68,11 +71,26 @@ public class RecordResource {
 
     @GET
     @Path("/{recordId}")
-    @Operation(summary = "Read a record: ciphertext and the caller's key envelopes; non-owners need consent or break-glass")
+    @Operation(summary = "Read a record: ciphertext, the caller's key envelopes and its anchor status; non-owners need consent or break-glass")
     public Uni<RecordView> read(@PathParam("recordId") String recordId, @QueryParam("purpose") String purpose,
             @HeaderParam(BREAK_GLASS_REASON) String breakGlassReason, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return service.read(callers.current(), authorization, RequestReader.recordId(recordId),
                 RequestReader.readPurpose(purpose, breakGlassReason));
+    }
+
+    @GET
+    @Path("/{recordId}/proof")
+    @Operation(summary = "The record's final anchor proof: the techo.anchor.confirmed event of its stored event, verbatim",
+            description = "Self-contained: leaf data, RFC 9162 audit path, signed checkpoint and the IRREVERSIBLE IOST anchor, "
+                    + "verifiable offline. Readable by whoever may read the record, decided exactly as for reading it.")
+    @APIResponse(responseCode = "200", description = "the proof", content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "404", description = "not-found, or proof-not-final while the record's anchor is not IRREVERSIBLE",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> proof(@PathParam("recordId") String recordId, @QueryParam("purpose") String purpose,
+            @HeaderParam(BREAK_GLASS_REASON) String breakGlassReason, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return service.proof(callers.current(), authorization, RequestReader.recordId(recordId),
+                        RequestReader.readPurpose(purpose, breakGlassReason))
+                .map(proof -> Response.ok(proof, MediaType.APPLICATION_JSON).build());
     }
 
     @GET

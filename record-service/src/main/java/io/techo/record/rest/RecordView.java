@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A record as the API shows it. Listings leave {@code ciphertext} and {@code envelopes} out; a single read
- * includes the ciphertext and the caller's own envelopes.
+ * A record as the API shows it, with its anchor status. Listings leave {@code ciphertext} and {@code envelopes} out;
+ * a single read includes the ciphertext and the caller's own envelopes.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RecordView(
@@ -22,6 +22,7 @@ public record RecordView(
         String headerSha256,
         Instant createdAt,
         Instant erasedAt,
+        AnchorView anchor,
         String ciphertext,
         List<EnvelopeBody> envelopes) {
 }

@@ -20,6 +20,7 @@ import io.techo.common.problem.ProblemKind;
 import io.techo.common.protocol.EnvelopeCommitment;
 import io.techo.common.protocol.Tombstone;
 import io.techo.record.access.AccessLog;
+import io.techo.record.anchor.AnchorState;
 import io.techo.record.consent.ConsentDecisions;
 import io.techo.record.consent.DecisionQuery;
 import io.techo.record.domain.HealthRecord;
@@ -35,7 +36,6 @@ import io.techo.record.repository.KeyEnvelopeRepository;
 import io.techo.record.repository.RecordRepository;
 import io.techo.record.rest.RecordPage;
 import io.techo.record.rest.RecordView;
-import io.techo.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +44,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The record use cases. Checks that need no database (hash, signature) run before a transaction opens; each
@@ -58,13 +59,16 @@ public class RecordService {
     private final IdempotencyGuard idempotency;
     private final ConsentDecisions consent;
     private final AccessLog accessLog;
+    private final AnchorState anchors;
     private final ObjectMapper json;
     private final Clock clock;
 
     public RecordService(RecordRepository records, KeyEnvelopeRepository envelopes, OutboxWriter outbox,
-            IdempotencyGuard idempotency, ConsentDecisions consent, AccessLog accessLog, ObjectMapper json, Clock clock) {
+            IdempotencyGuard idempotency, ConsentDecisions consent, AccessLog accessLog, AnchorState anchors, ObjectMapper json,
+            Clock clock) {
         this.consent = consent;
         this.accessLog = accessLog;
+        this.anchors = anchors;
         this.records = records;
         this.envelopes = envelopes;
         this.outbox = outbox;
@@ -96,15 +100,15 @@ public class RecordService {
         return idempotency.run(caller.accountId(), key, () -> records.findById(request.recordId().toString())
                 .chain(existing -> existing == null
                         ? insert(request, header, headerSha256)
-                        : Uni.createFrom().item(() -> repeatOf(existing, headerSha256))));
+                        : repeatOf(existing, headerSha256)));
     }
 
-    private StoredResponse repeatOf(HealthRecord existing, String headerSha256) {
+    private Uni<StoredResponse> repeatOf(HealthRecord existing, String headerSha256) {
         if (!existing.headerSha256.equals(headerSha256) || existing.isErased()) {
             throw new ProblemException(ProblemKind.CONFLICT,
                     "record " + existing.id + " already exists with different content");
         }
-        return response(200, RecordViews.summary(existing), null);
+        return anchors.of(existing.id).map(anchor -> response(200, RecordViews.summary(existing, anchor), null));
     }
 
     private Uni<StoredResponse> insert(NewRecord request, RecordHeader header, String headerSha256) {
@@ -125,18 +129,39 @@ public class RecordService {
         RecordStored event = new RecordStored(request.recordId(), record.version, record.ownerId, record.category,
                 record.ciphertextSha256, record.ciphertextSize, record.signerKeyId,
                 Base64.getEncoder().encodeToString(record.signature), headerSha256, now);
-        return records.persist(record)
+        return outbox.append(EventTypes.RECORDS_TOPIC, event, now)
+                .chain(announced -> {
+                    record.storedEventId = announced.eventId;
+                    return records.persist(record);
+                })
                 .call(() -> envelopes.persist(KeyEnvelopeRow.of(record.id, request.ownerEnvelope(), now)))
-                .call(() -> outbox.append(EventTypes.RECORDS_TOPIC, event, now))
                 .call(() -> records.flush())
-                .map(stored -> response(201, RecordViews.summary(stored), "/api/v1/records/" + stored.id));
+                .map(stored -> response(201, RecordViews.summary(stored, null), "/api/v1/records/" + stored.id));
+    }
+
+    /** The record with its anchor status, its ciphertext and the caller's envelopes, to whoever may read it. */
+    public Uni<RecordView> read(Caller caller, String authorization, UUID recordId, ReadPurpose purpose) {
+        return readPermitted(caller, authorization, recordId, purpose, record -> envelopes.forRecipient(record.id, caller.accountId())
+                .chain(rows -> anchors.of(record.id).map(anchor ->
+                        RecordViews.withContent(record, anchor, rows.stream().map(KeyEnvelopeRow::toEnvelope).toList()))));
     }
 
     /**
-     * The record with its ciphertext and the caller's envelopes. The owner reads directly; anyone else only after a
-     * fresh consent decision, which is logged and announced (permit or deny) before the answer goes out.
+     * The record's final anchor proof (the {@code techo.anchor.confirmed} data, verbatim), to whoever may read the
+     * record; {@code proof-not-final} while its anchor is not IRREVERSIBLE.
      */
-    public Uni<RecordView> read(Caller caller, String authorization, UUID recordId, ReadPurpose purpose) {
+    public Uni<String> proof(Caller caller, String authorization, UUID recordId, ReadPurpose purpose) {
+        return readPermitted(caller, authorization, recordId, purpose, record -> anchors.proofOf(record.id))
+                .map(proof -> proof.orElseThrow(() -> new ProblemException(ProblemKind.PROOF_NOT_FINAL,
+                        "record " + recordId + " has no final anchor proof yet; its anchor status shows how far it is")));
+    }
+
+    /**
+     * Answers with {@code answer} of the record if the caller may read it. The owner reads directly; anyone else only
+     * after a fresh consent decision, which is logged and announced (permit or deny) before the answer goes out.
+     */
+    private <T> Uni<T> readPermitted(Caller caller, String authorization, UUID recordId, ReadPurpose purpose,
+            Function<HealthRecord, Uni<T>> answer) {
         return Panache.withSession(() -> records.findById(recordId.toString())).chain(record -> {
             if (record == null) {
                 throw new ProblemException(ProblemKind.NOT_FOUND, "no record " + recordId);
@@ -145,37 +170,28 @@ public class RecordService {
                 throw new ProblemException(ProblemKind.GONE, "record " + recordId + " was erased at " + record.erasedAt);
             }
             if (caller.isAccount(record.ownerId)) {
-                return Panache.withSession(() -> withReaderEnvelopes(record, caller.accountId()));
+                return Panache.withSession(() -> answer.apply(record));
             }
             DecisionQuery query = new DecisionQuery(record.ownerId, record.id, record.category, purpose.code(),
                     purpose.breakGlassReason().orElse(null));
             return consent.decide(authorization, query).chain(decision -> Panache.withTransaction(() ->
                     accessLog.record(record, caller.accountId(), purpose.code(), purpose.breakGlassReason(), decision)
                             .chain(logged -> decision.permits()
-                                    ? withReaderEnvelopes(record, caller.accountId())
-                                    : Uni.createFrom().item((RecordView) null)))
-                    .map(view -> {
-                        if (view == null) {
-                            throw new ProblemException(ProblemKind.CONSENT_DENIED,
-                                    "consent does not permit this read (" + decision.reason() + ")", decision.reason());
-                        }
-                        return view;
-                    }));
+                                    ? answer.apply(record).map(Optional::of)
+                                    : Uni.createFrom().item(Optional.<T>empty())))
+                    .map(permitted -> permitted.orElseThrow(() -> new ProblemException(ProblemKind.CONSENT_DENIED,
+                            "consent does not permit this read (" + decision.reason() + ")", decision.reason()))));
         });
-    }
-
-    private Uni<RecordView> withReaderEnvelopes(HealthRecord record, String readerId) {
-        return envelopes.forRecipient(record.id, readerId)
-                .map(rows -> RecordViews.withContent(record, rows.stream().map(KeyEnvelopeRow::toEnvelope).toList()));
     }
 
     @WithSession
     public Uni<RecordPage> list(Caller caller, Optional<String> category, Optional<String> beforeId, int pageSize) {
-        return records.pageOfOwner(caller.accountId(), category, beforeId, pageSize).map(rows -> {
+        return records.pageOfOwner(caller.accountId(), category, beforeId, pageSize).chain(rows -> {
             boolean more = rows.size() > pageSize;
             List<HealthRecord> page = more ? rows.subList(0, pageSize) : rows;
             String next = more ? page.get(page.size() - 1).id : null;
-            return new RecordPage(page.stream().map(RecordViews::summary).toList(), next);
+            return anchors.ofRecords(page.stream().map(record -> record.id).toList()).map(anchorOf -> new RecordPage(
+                    page.stream().map(record -> RecordViews.summary(record, anchorOf.get(record.id))).toList(), next));
         });
     }
 
@@ -210,8 +226,8 @@ public class RecordService {
     }
 
     /**
-     * Crypto-shredding: ciphertext and every envelope are destroyed, a tombstone stays and
-     * {@code techo.record.erased} is announced. Erasing an erased record changes nothing.
+     * Crypto-shredding: ciphertext, every envelope and the anchor state linking the record to its leaf are destroyed,
+     * a tombstone stays and {@code techo.record.erased} is announced. Erasing an erased record changes nothing.
      */
     @WithTransaction
     public Uni<Void> erase(Caller caller, UUID recordId) {
@@ -226,6 +242,7 @@ public class RecordService {
             RecordErased event = new RecordErased(recordId, record.ownerId, record.headerSha256,
                     Digests.sha256Hex(tombstone.canonicalBytes()), now);
             return envelopes.deleteAllOf(record.id)
+                    .call(() -> anchors.erase(record.id))
                     .call(() -> outbox.append(EventTypes.RECORDS_TOPIC, event, now))
                     .replaceWithVoid();
         });

@@ -150,7 +150,7 @@ public class OutboxRelay {
                 });
     }
 
-    @Scheduled(every = "${techo.outbox.gauge-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${techo.outbox.gauge-interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refreshBacklog() {
         return store.backlog().invoke(backlog::set).onFailure().recoverWithNull().replaceWithVoid();
     }
