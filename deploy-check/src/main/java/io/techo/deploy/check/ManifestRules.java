@@ -394,6 +394,10 @@ public final class ManifestRules {
             for (Map<String, Object> rule : Yamls.maps(ingress.object(), "spec", "rules")) {
                 for (Map<String, Object> path : Yamls.maps(rule, "http", "paths")) {
                     String backend = Yamls.string(path, "backend", "service", "name");
+                    if (!"gateway".equals(backend)) {
+                        v.add(new Violation(r.file(ingress), "references", ingress.id() + ": only the gateway is public,"
+                                + " not Service " + backend));
+                    }
                     if (r.find("Service", backend) == null) {
                         v.add(new Violation(r.file(ingress), "references", ingress.id() + ": backend Service " + backend + " does not exist"));
                     }

@@ -75,7 +75,9 @@ class RulesCatchMistakesTest {
     @Test
     void referencesRule() {
         assertFlags("references", "ServiceAccount ghost does not exist", "ConfigMap missing-config is not part of the rendering",
-                "Service/orphan: its selector", "scale target Deployment/ghost does not exist");
+                "Service/orphan: its selector", "scale target Deployment/ghost does not exist",
+                "only the gateway is public, not Service record-service", "an Ingress must terminate TLS",
+                "backend Service record-service does not exist");
     }
 
     @Test
