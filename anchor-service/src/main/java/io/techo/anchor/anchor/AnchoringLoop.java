@@ -41,6 +41,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class AnchoringLoop {
 
+    /** The verifier key of the local-development checkpoint key published in application.properties. */
+    private static final String PUBLISHED_DEV_KEY = "techo.local/log+bb64e28a+AU+D2LI6Ju/r5LQU/6bi+t2GH4ojIMuU/tnMu/KHvlxq";
     /** A tx no node knows this long after its expiry is certainly not included (node clocks drift a little). */
     private static final Duration EXPIRY_GRACE = Duration.ofSeconds(5);
     /** Per-leaf PACKED notices are skipped for checkpoints larger than this (the confirmations still follow). */
@@ -84,6 +86,10 @@ public class AnchoringLoop {
         this.clock = clock;
         this.signer = NoteSigner.fromSignerKey(config.log().signingKey());
         this.breaker = new ChainBreaker(config.iost());
+        if (PUBLISHED_DEV_KEY.equals(signer.verifierKey())) {
+            Log.warn("checkpoints are signed with the PUBLISHED LOCAL-DEVELOPMENT key: they prove nothing; "
+                    + "set TECHO_LOG_SIGNING_KEY outside local development");
+        }
         if (!signer.name().equals(config.log().origin())) {
             throw new IllegalStateException("the checkpoint key is named " + signer.name()
                     + " but the log's origin is " + config.log().origin() + ": use a key named after the origin");
