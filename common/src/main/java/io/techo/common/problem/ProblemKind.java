@@ -17,6 +17,7 @@ public enum ProblemKind {
     CONFLICT(409, "conflict", "The request conflicts with the current state"),
     GONE(410, "erased", "The resource was erased"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The payload exceeds the configured limit"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests; retry after the time in Retry-After"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body must be application/json"),
     INVALID_SIGNATURE(400, "invalid-signature", "The signature does not verify"),
     HASH_MISMATCH(400, "hash-mismatch", "A declared hash does not match the data"),

@@ -1,0 +1,77 @@
+package io.techo.gateway.proxy;
+
+import io.techo.gateway.config.GatewayConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The routing table: which public path prefix goes to which service, and which need no token. Prefixes match whole
+ * path segments ({@code /api/v1/grants} matches {@code /api/v1/grants/…}, not {@code /api/v1/grantsX}). Anything
+ * else (notably consent-service's {@code /internal/v1/decisions}) is not routed.
+ */
+@Singleton
+public class Routes {
+
+    /** A path prefix and where it goes; {@code open}: reachable without a token (registration). */
+    public record Route(String prefix, Upstream upstream, boolean open) {
+
+        boolean matches(String path) {
+            return path.equals(prefix) || path.startsWith(prefix + "/");
+        }
+    }
+
+    private final List<Route> routes;
+    private final HttpClient client;
+    private final Upstream consent;
+
+    public Routes(Vertx vertx, GatewayConfig config) {
+        GatewayConfig.Upstreams upstreams = config.upstreams();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) upstreams.connectTimeout().toMillis())
+                .setMaxPoolSize(64)
+                .setKeepAlive(true));
+        Upstream record = upstream("record-service", upstreams.recordUrl(), upstreams);
+        this.consent = upstream("consent-service", upstreams.consentUrl(), upstreams);
+        Upstream anchor = upstream("anchor-service", upstreams.anchorUrl(), upstreams);
+        this.routes = List.of(
+                new Route("/api/v1/records", record, false),
+                new Route("/api/v1/access-log", record, false),
+                new Route("/api/v1/registrations", consent, true),
+                new Route("/api/v1/clinician-registrations", consent, false),
+                new Route("/api/v1/facilities", consent, false),
+                new Route("/api/v1/parties", consent, false),
+                new Route("/api/v1/keys", consent, false),
+                new Route("/api/v1/grants", consent, false),
+                new Route("/api/v1/patients", consent, false),
+                new Route("/api/v1/log", anchor, false),
+                new Route("/api/v1/proofs", anchor, false));
+    }
+
+    public Optional<Route> find(String path) {
+        return routes.stream().filter(route -> route.matches(path)).findFirst();
+    }
+
+    /** The distinct services, for the aggregated OpenAPI. */
+    public List<Upstream> upstreams() {
+        return routes.stream().map(Route::upstream).distinct().toList();
+    }
+
+    public Upstream consent() {
+        return consent;
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    private static Upstream upstream(String name, String url, GatewayConfig.Upstreams config) {
+        return new Upstream(name, URI.create(url), config.responseTimeout(),
+                new CircuitBreaker(config.breakerFailures(), config.breakerOpenFor(), Clock.systemUTC()));
+    }
+}
