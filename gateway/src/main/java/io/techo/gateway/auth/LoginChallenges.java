@@ -4,6 +4,7 @@ import io.techo.common.crypto.Hex;
 import io.techo.common.problem.ProblemException;
 import io.techo.common.problem.ProblemKind;
 import io.techo.gateway.config.GatewayConfig;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -35,6 +36,7 @@ public class LoginChallenges {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> usedNonces = new ConcurrentHashMap<>();
 
+    @Inject
     public LoginChallenges(TokenKeys keys, GatewayConfig config) {
         this(keys, Clock.systemUTC(), config.login().challengeLifetime(), config.login().maxRememberedChallenges());
     }
