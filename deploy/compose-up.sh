@@ -19,8 +19,9 @@ source "$ROOT/deploy/dev-keys.sh"
 ensure_gateway_token_key
 log_key_file="$(ensure_log_signing_key "$TECHO_LOG_ORIGIN")"
 TECHO_JWT_PUBLIC_KEY="$(cat "$KEYS/gateway-jwt-public.pem")"
+TECHO_GATEWAY_JWT_PRIVATE_KEY="$(cat "$KEYS/gateway-jwt-private.pem")"
 TECHO_LOG_SIGNING_KEY="$(cat "$log_key_file")"
-export TECHO_JWT_PUBLIC_KEY TECHO_LOG_SIGNING_KEY
+export TECHO_JWT_PUBLIC_KEY TECHO_GATEWAY_JWT_PRIVATE_KEY TECHO_LOG_SIGNING_KEY
 
 wanted=(mariadb kafka kafka-topics iost-devnet)
 if [ "${1:-}" = "--monitoring" ]; then
@@ -28,7 +29,7 @@ if [ "${1:-}" = "--monitoring" ]; then
   wanted+=(prometheus grafana)
 fi
 modules=(iost/devnet)
-for service in consent-service record-service anchor-service; do
+for service in consent-service record-service anchor-service gateway; do
   if [ -f "$ROOT/$service/pom.xml" ]; then
     wanted+=("$service")
     modules+=("$service")

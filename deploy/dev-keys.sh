@@ -1,6 +1,8 @@
 # LOCAL-DEVELOPMENT keys, made once per machine in .local/keys/ (git-ignored) and never used anywhere else.
 # Source it; do not run it. Used by deploy/compose-up.sh and k8s/overlays/dev/create-secrets.sh.
 #   ensure_gateway_token_key           -> .local/keys/gateway-jwt-{private,public}.pem (the same key deploy/local/up.sh makes)
+#   ensure_gateway_tls_cert            -> .local/keys/gateway-tls-{cert,key}.pem, a self-signed certificate for
+#                                         localhost / 127.0.0.1 (the gateway's HTTPS port 8443)
 #   ensure_log_signing_key ORIGIN      -> prints the path of the log's checkpoint key for ORIGIN (C2SP signed-note
 #                                         private key; its verifier key is beside it, *.pub)
 # shellcheck shell=bash
@@ -15,6 +17,18 @@ ensure_gateway_token_key() {
     chmod 600 "$TECHO_KEYS/gateway-jwt-private.pem"
     openssl pkey -in "$TECHO_KEYS/gateway-jwt-private.pem" -pubout -out "$TECHO_KEYS/gateway-jwt-public.pem"
     printf '[techo] generated a local-dev gateway token key in %s\n' "$TECHO_KEYS" >&2
+  fi
+}
+
+ensure_gateway_tls_cert() {
+  mkdir -p "$TECHO_KEYS"
+  chmod 700 "$TECHO_KEYS"
+  if [ ! -f "$TECHO_KEYS/gateway-tls-cert.pem" ]; then
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 825 -subj "/CN=localhost" \
+      -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+      -keyout "$TECHO_KEYS/gateway-tls-key.pem" -out "$TECHO_KEYS/gateway-tls-cert.pem" 2> /dev/null
+    chmod 600 "$TECHO_KEYS/gateway-tls-key.pem"
+    printf '[techo] generated a self-signed local-dev TLS certificate in %s\n' "$TECHO_KEYS" >&2
   fi
 }
 

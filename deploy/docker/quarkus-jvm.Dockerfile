@@ -1,7 +1,7 @@
 # JVM-mode image of one Techo Quarkus service, built from the repository root after `./mvnw -B package -DskipTests`:
 #   docker build -f deploy/docker/quarkus-jvm.Dockerfile --build-arg SERVICE=record-service --build-arg HTTP_PORT=8081 -t techo/record-service:0.1.0-SNAPSHOT .
-# SERVICE is the module folder (record-service, consent-service, anchor-service), its fast-jar is
-# <SERVICE>/target/quarkus-app/; HTTP_PORT is the service's port (8081, 8082, 8083: its quarkus.http.port default).
+# SERVICE is the module folder (record-service, consent-service, anchor-service, gateway), its fast-jar is
+# <SERVICE>/target/quarkus-app/; HTTP_PORT is its port (8081, 8082, 8083, gateway 8080: its quarkus.http.port default).
 # No configuration and no secret is baked in: everything comes from the environment at run time (deploy/README.md).
 # Runs as the image's unprivileged user 185 and works on a read-only root filesystem with a writable /tmp.
 FROM registry.access.redhat.com/ubi9/openjdk-17-runtime:1.23

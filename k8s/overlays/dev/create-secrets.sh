@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Creates (or replaces) what the dev overlay references but does not commit, in namespace techo of the current
-# kubectl context: random database passwords, the local-dev gateway token key and log checkpoint key
+# kubectl context: random database passwords, the local-dev gateway token key and log checkpoint key, a self-signed
+# Ingress certificate (techo-tls)
 # (deploy/dev-keys.sh, in .local/keys/), and the devnet's published DEVELOPMENT-ONLY techoanchor key.
 # Never for prod: there, create them as k8s/README.md shows.
 set -euo pipefail
@@ -27,5 +28,13 @@ for secret in mariadb-root record-service-db consent-service-db anchor-service-d
 done
 apply create secret generic anchor-service-keys --from-literal=log-signing-key="$(cat "$log_key")" \
   --from-literal=iost-secret-key="$iost_key"
+apply create secret generic gateway-jwt --from-file=private.pem="$TECHO_KEYS/gateway-jwt-private.pem"
 apply create configmap techo-gateway-jwt --from-file=public.pem="$TECHO_KEYS/gateway-jwt-public.pem"
+if ! kubectl -n "$NAMESPACE" get secret techo-tls > /dev/null 2>&1; then
+  tls_dir="$(mktemp -d)"
+  openssl req -x509 -newkey ed25519 -nodes -days 365 -subj "/CN=techo.example.org" \
+    -keyout "$tls_dir/tls.key" -out "$tls_dir/tls.crt" 2> /dev/null
+  kubectl -n "$NAMESPACE" create secret tls techo-tls --cert="$tls_dir/tls.crt" --key="$tls_dir/tls.key"
+  rm -rf "$tls_dir"
+fi
 echo "[techo] dev Secrets and ConfigMaps ready in namespace $NAMESPACE; now: kubectl apply -k k8s/overlays/dev"

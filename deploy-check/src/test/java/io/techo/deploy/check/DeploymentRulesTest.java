@@ -58,17 +58,15 @@ class DeploymentRulesTest {
     }
 
     @Test
-    void theGatewayWiringIsPreparedButNotYetDeployed() {
-        assertThat(Repository.PLATFORM.notYetDeployed())
-                .as("once gateway/ exists it is checked like every service: include k8s/base/gateway in the base and"
-                        + " follow k8s/README.md, \"Gateway\"; then drop this test")
-                .containsExactly("gateway");
-        Rendering gateway = Repository.render("k8s/base/gateway");
-        assertThat(gateway.ofKind("Ingress")).hasSize(1);
-        assertNoViolations(ManifestRules.networkPolicies(new Rendering("k8s/base/gateway + base", gateway.dir(),
-                concat(gateway, Repository.render("k8s/base")), Repository.ROOT)));
-        assertThat(Repository.render("k8s/overlays/prod").find("Ingress", "gateway"))
-                .as("the Ingress joins the overlays together with the gateway's Deployment and Service").isNull();
+    void theGatewayIsDeployedBehindTheIngressInBothOverlays() {
+        assertThat(Repository.PLATFORM.notYetDeployed()).isEmpty();
+        assertThat(Repository.PLATFORM.service("gateway")).isNotNull();
+        for (String overlay : List.of("k8s/overlays/dev", "k8s/overlays/prod")) {
+            Rendering rendering = Repository.render(overlay);
+            assertThat(rendering.find("Ingress", "gateway")).as(overlay).isNotNull();
+            assertThat(rendering.find("Deployment", "gateway")).as(overlay).isNotNull();
+            assertThat(rendering.find("Service", "gateway")).as(overlay).isNotNull();
+        }
     }
 
     @Test
@@ -125,11 +123,5 @@ class DeploymentRulesTest {
         Rendering monitoring = Repository.render("k8s/monitoring");
         assertThat(monitoring.ofKind("ServiceMonitor")).extracting(Resource::name)
                 .containsExactlyInAnyOrderElementsOf(Repository.PLATFORM.services().stream().map(Platform.Service::name).toList());
-    }
-
-    private static List<Resource> concat(Rendering a, Rendering b) {
-        List<Resource> all = new ArrayList<>(a.resources());
-        all.addAll(b.resources());
-        return all;
     }
 }

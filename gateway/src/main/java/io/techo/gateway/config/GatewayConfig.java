@@ -18,11 +18,20 @@ public interface GatewayConfig {
 
     RateLimits rateLimit();
 
+    /** The HTTPS certificate and key (PEM files); read by {@link TlsFromEnvironment}, listed here for completeness. */
+    Tls tls();
+
     /**
      * Operators are not directory parties: each entry is {@code accountId=base64 of the raw Ed25519 public key} of
      * an operator's device.
      */
     Optional<List<String>> operators();
+
+    interface Tls {
+        Optional<String> certFile();
+
+        Optional<String> keyFile();
+    }
 
     interface Token {
         /** PEM (PKCS#8) Ed25519 private key that signs the access tokens and the login challenges. */
