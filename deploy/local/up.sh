@@ -12,16 +12,11 @@ SERVICES=(consent-service:8082:techo_consent record-service:8081:techo_record an
 KEYS="$TECHO_LOCAL/keys"
 DEVNET="$TECHO_ROOT/deploy/local/devnet.sh"
 
-# The gateway's token-signing key. Generated per machine for LOCAL DEVELOPMENT ONLY, never committed.
-ensure_dev_token_key() {
-  mkdir -p "$KEYS"
-  if [ ! -f "$KEYS/gateway-jwt-private.pem" ]; then
-    openssl genpkey -algorithm ed25519 -out "$KEYS/gateway-jwt-private.pem" 2> /dev/null
-    chmod 600 "$KEYS/gateway-jwt-private.pem"
-    openssl pkey -in "$KEYS/gateway-jwt-private.pem" -pubout -out "$KEYS/gateway-jwt-public.pem"
-    log "generated a local-dev gateway token key in $KEYS"
-  fi
-}
+# The gateway's token-signing key and its self-signed HTTPS certificate: generated per machine for LOCAL
+# DEVELOPMENT ONLY (deploy/dev-keys.sh), never committed.
+export TECHO_KEYS="$KEYS"
+# shellcheck source=deploy/dev-keys.sh
+source "$TECHO_ROOT/deploy/dev-keys.sh"
 
 jar_of() { echo "$TECHO_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 
@@ -71,6 +66,10 @@ start_service() {
   if [ -n "$db" ]; then
     vars+=(DB_REACTIVE_URL="mysql://$DB_HOST:$DB_PORT/$db" DB_JDBC_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/$db")
   fi
+  if [ "$name" = gateway ]; then
+    vars+=(TECHO_GATEWAY_JWT_PRIVATE_KEY_FILE="$KEYS/gateway-jwt-private.pem"
+      TECHO_GATEWAY_TLS_CERT_FILE="$KEYS/gateway-tls-cert.pem" TECHO_GATEWAY_TLS_KEY_FILE="$KEYS/gateway-tls-key.pem")
+  fi
   if [ -f "$dir/service.log" ]; then mv -f "$dir/service.log" "$dir/service.log.1"; fi
   start_detached "$dir/pid" "$dir/service.log" env "${vars[@]}" java -Xmx384m -jar "$(jar_of "$name")"
   wait_ready "$name" "$port" "$dir"
@@ -82,7 +81,8 @@ start_service() {
 if [ -f "$DEVNET" ]; then
   bash "$DEVNET" start
 fi
-ensure_dev_token_key
+ensure_gateway_token_key
+ensure_gateway_tls_cert
 
 present=()
 for entry in "${SERVICES[@]}"; do
@@ -105,3 +105,7 @@ for entry in "${present[@]}"; do
   printf '%-16s %-34s %s\n' "$name" "http://127.0.0.1:$port" "$TECHO_LOCAL/services/$name/service.log"
 done
 printf '%-16s %-34s %s\n' "token key" "$KEYS/gateway-jwt-public.pem" "(generated per machine, local-dev only)"
+if [ -f "$TECHO_ROOT/gateway/pom.xml" ]; then
+  printf '\nThe API: http://127.0.0.1:8080/api/v1/ and https://127.0.0.1:8443/api/v1/ (self-signed local-dev certificate:\n'
+  printf '%s); Swagger UI: http://127.0.0.1:8080/q/swagger-ui/\n' "$KEYS/gateway-tls-cert.pem"
+fi

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -28,11 +29,13 @@ public class AccessTokens {
     /** The subject of the tokens the gateway mints for its own calls (directory look-ups). */
     public static final String GATEWAY_SUBJECT = "techo-gateway";
     private static final Duration SERVICE_TOKEN_LIFETIME = Duration.ofMinutes(5);
+    private static final int MAX_REMEMBERED_TOKENS = 50_000;
 
     private final TokenKeys keys;
     private final GatewayConfig.Token config;
     private final JWTParser parser;
     private final Clock clock = Clock.systemUTC();
+    private final Map<String, JsonWebToken> verified = new ConcurrentHashMap<>();
     private volatile IssuedToken serviceToken;
 
     public AccessTokens(TokenKeys keys, GatewayConfig config) {
@@ -74,10 +77,26 @@ public class AccessTokens {
         return current.token();
     }
 
-    /** The verified token, or empty if it is not one this gateway issued and still valid. */
+    /**
+     * The verified token, or empty if it is not one this gateway issued and still valid. A token that passed full
+     * verification is remembered by its exact text until its own expiry, as the services do (ADR 0006).
+     */
     public Optional<JsonWebToken> verify(String token) {
+        long nowSeconds = clock.instant().getEpochSecond();
+        JsonWebToken known = verified.get(token);
+        if (known != null && known.getExpirationTime() > nowSeconds) {
+            return Optional.of(known);
+        }
         try {
-            return Optional.of(parser.parse(token));
+            JsonWebToken parsed = parser.parse(token);
+            if (verified.size() >= MAX_REMEMBERED_TOKENS) {
+                verified.values().removeIf(entry -> entry.getExpirationTime() <= nowSeconds);
+                if (verified.size() >= MAX_REMEMBERED_TOKENS) {
+                    verified.clear();
+                }
+            }
+            verified.put(token, parsed);
+            return Optional.of(parsed);
         } catch (ParseException | RuntimeException e) {
             return Optional.empty();
         }
