@@ -2,6 +2,7 @@ package io.techo.gateway;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.techo.testkit.ServiceProcess;
+import io.techo.testkit.TestDevice;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.security.KeyPair;
@@ -19,6 +20,9 @@ import java.util.Map;
 public class GatewayTestServices implements QuarkusTestResourceLifecycleManager {
 
     public static final String ISSUER = "techo-gateway";
+    /** An operator's device, configured in the gateway (operators are not directory parties). */
+    public static final TestDevice OPERATOR = new TestDevice();
+    public static final String OPERATOR_ID = "operator-1";
     private static KeyPair tokenKey;
     private static ServiceProcess consent;
     private static ServiceProcess record;
@@ -36,7 +40,8 @@ public class GatewayTestServices implements QuarkusTestResourceLifecycleManager 
                 "techo.gateway.token.issuer", ISSUER,
                 "techo.gateway.upstreams.consent-url", consent.url(),
                 "techo.gateway.upstreams.record-url", record.url(),
-                "techo.gateway.upstreams.anchor-url", "http://127.0.0.1:" + closedPort());
+                "techo.gateway.upstreams.anchor-url", "http://127.0.0.1:" + closedPort(),
+                "techo.gateway.operators", OPERATOR_ID + "=" + Base64.getEncoder().encodeToString(OPERATOR.signingPublicKey()));
     }
 
     @Override

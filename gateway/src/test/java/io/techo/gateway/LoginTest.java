@@ -48,6 +48,29 @@ class LoginTest {
     }
 
     @Test
+    void aConfiguredOperatorLogsInAndRegistersAFacilityAndAClinician() throws Exception {
+        String operatorToken = GatewayApi.login(GatewayTestServices.OPERATOR_ID, GatewayTestServices.OPERATOR);
+        assertThat(new DefaultJWTParser().parseOnly(operatorToken).getGroups()).containsExactly("operator");
+        DirectoryClient directory = new DirectoryClient(null);
+        String facilityId = directory.createFacility(operatorToken, "Clinic " + System.nanoTime());
+        TestDevice clinicianDevice = new TestDevice();
+        String clinicianId = directory.registerClinician(operatorToken, clinicianDevice, "Dr. Sato", facilityId);
+        String clinicianToken = GatewayApi.login(clinicianId, clinicianDevice);
+        assertThat(new DefaultJWTParser().parseOnly(clinicianToken).getGroups()).containsExactly("clinician");
+
+        GatewayApi.Patient patient = GatewayApi.newPatient();
+        expectProblem(as(patient.token()).body(Map.of("displayName", "Not mine")).post("/api/v1/facilities").then(), 403, "forbidden");
+    }
+
+    @Test
+    void aFacilityCannotLogIn() {
+        String operatorToken = GatewayApi.login(GatewayTestServices.OPERATOR_ID, GatewayTestServices.OPERATOR);
+        String facilityId = new DirectoryClient(null).createFacility(operatorToken, "Clinic " + System.nanoTime());
+        TestDevice device = new TestDevice();
+        expectProblem(requestToken(answer(facilityId, challenge(facilityId), device)), 401, "unauthenticated");
+    }
+
+    @Test
     void aChallengeIsSingleUse() {
         GatewayApi.Patient patient = GatewayApi.newPatient();
         Map<String, Object> answer = answer(patient.accountId(), challenge(patient.accountId()), patient.device());
