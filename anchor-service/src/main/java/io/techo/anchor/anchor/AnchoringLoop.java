@@ -45,6 +45,11 @@ public class AnchoringLoop {
     private static final String PUBLISHED_DEV_KEY = "techo.local/log+bb64e28a+AU+D2LI6Ju/r5LQU/6bi+t2GH4ojIMuU/tnMu/KHvlxq";
     /** A tx no node knows this long after its expiry is certainly not included (node clocks drift a little). */
     private static final Duration EXPIRY_GRACE = Duration.ofSeconds(5);
+    /**
+     * A tx must stay PACKED this long before the PACKED notices go out: where irreversibility follows at once (the
+     * devnet at lag 0) they would only double the outbox traffic; on a real chain (≈ 36 s to finality) they are news.
+     */
+    private static final Duration PACKED_NOTICE_AFTER = Duration.ofSeconds(1);
     /** Per-leaf PACKED notices are skipped for checkpoints larger than this (the confirmations still follow). */
     private static final int MAX_PACKED_NOTICES = 10_000;
 
@@ -68,6 +73,8 @@ public class AnchoringLoop {
     private Integer chainId;
     private Instant lastCheckpointAt = Instant.MIN;
     private Instant lastBroadcastAt = Instant.MIN;
+    private String packedTx;
+    private Instant packedSeenAt = Instant.MIN;
 
     public AnchoringLoop(AnchorConfig config, LogStore log, LogTree logTree, CheckpointStore checkpoints,
             AnchorTransactions transactions, Confirmations confirmations, IostClient node, LeaderLease lease,
@@ -244,7 +251,11 @@ public class AnchoringLoop {
                 }
             }
             case PACKED -> {
-                if (row.state() == CheckpointState.SENT) {
+                if (!row.txHash().equals(packedTx)) {
+                    packedTx = row.txHash();
+                    packedSeenAt = now;
+                }
+                if (row.state() == CheckpointState.SENT && !now.isBefore(packedSeenAt.plus(PACKED_NOTICE_AFTER))) {
                     packed(row, now);
                 }
             }

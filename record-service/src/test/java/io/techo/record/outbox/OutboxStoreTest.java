@@ -84,11 +84,11 @@ class OutboxStoreTest {
                 UUID.randomUUID().toString(), owner, subject);
     }
 
-    /** The scheduled relay off, so only the test claims. */
+    /** The relay off, so only the test claims. */
     public static class NoScheduledRelay implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.scheduler.enabled", "false");
+            return Map.of("quarkus.scheduler.enabled", "false", "techo.outbox.relay-enabled", "false");
         }
     }
 }

@@ -12,6 +12,10 @@ public interface OutboxConfig {
     @WithDefault("/techo/${quarkus.application.name}")
     String eventSource();
 
+    /** Whether this instance publishes the outbox at all (off in tests that drive {@link OutboxStore} themselves). */
+    @WithDefault("true")
+    boolean relayEnabled();
+
     /** How often the relay looks for unpublished events (a Vert.x timer; writers may also wake the relay at once). */
     @WithDefault("100ms")
     Duration pollInterval();

@@ -63,11 +63,17 @@ public class OutboxRelay {
     }
 
     void startPolling(@Observes StartupEvent startup) {
+        if (!config.relayEnabled()) {
+            Log.warn("the outbox relay is disabled (techo.outbox.relay-enabled=false): events are not published");
+            return;
+        }
         pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), timer -> wake());
     }
 
     void stopPolling(@Observes ShutdownEvent shutdown) {
-        vertx.cancelTimer(pollTimer);
+        if (pollTimer >= 0) {
+            vertx.cancelTimer(pollTimer);
+        }
     }
 
     /**
@@ -75,6 +81,9 @@ public class OutboxRelay {
      * poll interval, and whoever just committed outbox rows may call it to publish them without waiting for the poll.
      */
     public void wake() {
+        if (!config.relayEnabled()) {
+            return;
+        }
         wanted.set(true);
         if (draining.compareAndSet(false, true)) {
             // Hibernate Reactive needs its own safe duplicated context per unit of work
