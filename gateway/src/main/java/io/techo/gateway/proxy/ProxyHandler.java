@@ -16,8 +16,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -32,6 +32,8 @@ public class ProxyHandler {
     /** What a client should wait after an upstream failed without the breaker opening. */
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(2);
     private static final String BEARER = "bearer ";
+    /** Encoded '/', '\\' or '.': a path that would mean something else once a service decodes it. */
+    private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%(2f|5c|2e)", Pattern.CASE_INSENSITIVE);
 
     private final Routes routes;
     private final AccessTokens tokens;
@@ -56,7 +58,7 @@ public class ProxyHandler {
             context.next();
             return;
         }
-        if (path.toLowerCase(Locale.ROOT).matches(".*%(2f|5c|2e).*")) {
+        if (ENCODED_SEPARATOR.matcher(path).find()) {
             Problems.respond(context, ProblemKind.NOT_FOUND, "no such resource");
             return;
         }
