@@ -32,8 +32,11 @@ public interface AnchorConfig {
         @WithDefault("10000")
         int maxPending();
 
-        /** How often the anchoring loop looks at the log and the chain. */
-        @WithDefault("100ms")
+        /**
+         * How often the anchoring loop looks at the log and the chain (a few indexed queries and, with a tx in flight,
+         * one node call): short, because every step of a checkpoint's journey waits for the next look.
+         */
+        @WithDefault("25ms")
         Duration pollInterval();
 
         /** Most confirmations written to the outbox per database transaction. */
