@@ -160,6 +160,7 @@ public class AnchoringLoop {
         long size = logTree.sync();
         Optional<CheckpointRow> anchored = checkpoints.latestAnchored();
         metrics.sizes(size, anchored.map(CheckpointRow::size).orElse(0L));
+        // first, and whatever the chain does: confirmations left over by a crash never wait for the chain
         writeConfirmations();
         if (!breaker.allows(clock.instant())) {
             return;
@@ -171,7 +172,6 @@ public class AnchoringLoop {
         if (inFlight.isPresent()) {
             advance(inFlight.get());
             breaker.succeeded();
-            writeConfirmations();
         }
     }
 
@@ -311,6 +311,7 @@ public class AnchoringLoop {
         AnchorRef anchor = confirmations.anchorRef(row, blockNumber, AnchorRef.IRREVERSIBLE);
         checkpoints.markIrreversible(row.id(), blockNumber, now, confirmations.checkpointAnchored(row, anchor));
         Log.debugf("checkpoint %d anchored irreversibly in block %d", row.size(), blockNumber);
+        writeConfirmations();
     }
 
     /** Confirmations of anchored leaves, a batch per transaction, each leaf exactly once. */

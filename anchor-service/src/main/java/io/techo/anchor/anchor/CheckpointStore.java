@@ -1,9 +1,10 @@
 package io.techo.anchor.anchor;
 
 import io.agroal.api.AgroalDataSource;
-import io.techo.anchor.log.SqlTime;
 import io.techo.common.events.EventTypes;
 import io.techo.common.events.TechoEvent;
+import io.techo.kit.jdbc.JdbcTransactions;
+import io.techo.kit.jdbc.SqlTime;
 import io.techo.kit.outbox.OutboxJdbcWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -59,16 +60,6 @@ public class CheckpointStore {
         }
     }
 
-    /** Anchored checkpoints of exactly these sizes. */
-    public Optional<CheckpointRow> anchoredOfSize(long size) throws SQLException {
-        try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM checkpoint "
-                        + "WHERE state = 'IRREVERSIBLE' AND size = ? ORDER BY id LIMIT 1")) {
-            ps.setLong(1, size);
-            return read(ps);
-        }
-    }
-
     /** Persists a new checkpoint with its signed transaction, before anything is broadcast. */
     public CheckpointRow insertSigned(long size, byte[] root, long prevSize, String note, int chainId, SignedAnchorTx tx,
             Instant now)
@@ -117,31 +108,21 @@ public class CheckpointStore {
 
     /** The tx is packed; its announcements (one per checkpoint, one per leaf) go out with the state change. */
     public void markPacked(long id, Instant at, List<? extends TechoEvent> announcements) throws SQLException {
-        inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE checkpoint SET state = 'PACKED', packed_at = ? WHERE id = ? AND state IN ('SIGNED', 'SENT')")) {
-                SqlTime.set(ps, 1, at);
-                ps.setLong(2, id);
-                if (ps.executeUpdate() == 1) {
-                    OutboxJdbcWriter.append(c, EventTypes.ANCHORS_TOPIC, announcements, at);
-                }
-            }
-        });
+        changeAndAnnounce("UPDATE checkpoint SET state = 'PACKED', packed_at = ? WHERE id = ? AND state IN ('SIGNED', 'SENT')",
+                ps -> {
+                    SqlTime.set(ps, 1, at);
+                    ps.setLong(2, id);
+                }, announcements, at);
     }
 
     /** The anchor is final; confirmations of its leaves follow in batches ({@link #confirm}). */
     public void markIrreversible(long id, long blockNumber, Instant at, TechoEvent announcement) throws SQLException {
-        inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE checkpoint SET state = 'IRREVERSIBLE', "
-                    + "block_number = ?, final_at = ? WHERE id = ? AND state IN ('SIGNED', 'SENT', 'PACKED')")) {
-                ps.setLong(1, blockNumber);
-                SqlTime.set(ps, 2, at);
-                ps.setLong(3, id);
-                if (ps.executeUpdate() == 1) {
-                    OutboxJdbcWriter.append(c, EventTypes.ANCHORS_TOPIC, List.of(announcement), at);
-                }
-            }
-        });
+        changeAndAnnounce("UPDATE checkpoint SET state = 'IRREVERSIBLE', block_number = ?, final_at = ? "
+                + "WHERE id = ? AND state IN ('SIGNED', 'SENT', 'PACKED')", ps -> {
+                    ps.setLong(1, blockNumber);
+                    SqlTime.set(ps, 2, at);
+                    ps.setLong(3, id);
+                }, List.of(announcement), at);
     }
 
     public void markFailed(long id, String failure, Instant at) throws SQLException {
@@ -155,20 +136,30 @@ public class CheckpointStore {
     /** Writes confirmations of leaves [from, through) and moves the cursor, in one transaction, exactly once. */
     public boolean confirm(long id, long from, long through, List<? extends TechoEvent> confirmations, Instant at)
             throws SQLException {
-        boolean[] moved = new boolean[1];
-        inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE checkpoint SET confirmed_through = ? WHERE id = ? AND confirmed_through = ?")) {
-                ps.setLong(1, through);
-                ps.setLong(2, id);
-                ps.setLong(3, from);
-                moved[0] = ps.executeUpdate() == 1;
+        return changeAndAnnounce("UPDATE checkpoint SET confirmed_through = ? WHERE id = ? AND confirmed_through = ?",
+                ps -> {
+                    ps.setLong(1, through);
+                    ps.setLong(2, id);
+                    ps.setLong(3, from);
+                }, confirmations, at);
+    }
+
+    /**
+     * A guarded state change and what it announces, in one transaction: false, with nothing announced, when the guard
+     * matched no row (another step or instance got there first).
+     */
+    private boolean changeAndAnnounce(String sql, Binder binder, List<? extends TechoEvent> events, Instant at)
+            throws SQLException {
+        return JdbcTransactions.inTransaction(db, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(ps);
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
             }
-            if (moved[0]) {
-                OutboxJdbcWriter.append(c, EventTypes.ANCHORS_TOPIC, confirmations, at);
-            }
+            OutboxJdbcWriter.append(c, EventTypes.ANCHORS_TOPIC, events, at);
+            return true;
         });
-        return moved[0];
     }
 
     private Optional<CheckpointRow> one(String sql) throws SQLException {
@@ -197,27 +188,10 @@ public class CheckpointStore {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
-    private interface Work {
-        void run(Connection c) throws SQLException;
-    }
-
     private void update(String sql, Binder binder) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
             ps.executeUpdate();
-        }
-    }
-
-    private void inTransaction(Work work) throws SQLException {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
         }
     }
 }

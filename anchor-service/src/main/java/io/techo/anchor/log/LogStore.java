@@ -3,6 +3,8 @@ package io.techo.anchor.log;
 import io.agroal.api.AgroalDataSource;
 import io.techo.common.events.EventTypes;
 import io.techo.common.log.LeafData;
+import io.techo.kit.jdbc.JdbcTransactions;
+import io.techo.kit.jdbc.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -45,31 +47,24 @@ public class LogStore {
      * CloudEvent id) keeps its leaf. An erasure event also unlinks the erased record's earlier leaves.
      */
     public AppendResult append(List<LoggedEvent> events) throws SQLException {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                long size = lockHead(c);
-                Map<String, LoggedEvent> fresh = new LinkedHashMap<>();
-                events.forEach(e -> fresh.putIfAbsent(e.eventId(), e));
-                fresh.keySet().removeAll(existingEventIds(c, List.copyOf(fresh.keySet())));
-                insertLeaves(c, size, List.copyOf(fresh.values()));
-                long sizeAfter = size + fresh.size();
-                try (PreparedStatement ps = c.prepareStatement("UPDATE log_head SET size = ? WHERE id = 1")) {
-                    ps.setLong(1, sizeAfter);
-                    ps.executeUpdate();
-                }
-                for (LoggedEvent e : fresh.values()) {
-                    if (EventTypes.RECORD_ERASED.equals(e.type())) {
-                        unlink(c, e.subject());
-                    }
-                }
-                c.commit();
-                return new AppendResult(fresh.size(), events.size() - fresh.size(), sizeAfter);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return JdbcTransactions.inTransaction(db, c -> {
+            long size = lockHead(c);
+            Map<String, LoggedEvent> fresh = new LinkedHashMap<>();
+            events.forEach(e -> fresh.putIfAbsent(e.eventId(), e));
+            fresh.keySet().removeAll(existingEventIds(c, List.copyOf(fresh.keySet())));
+            insertLeaves(c, size, List.copyOf(fresh.values()));
+            long sizeAfter = size + fresh.size();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE log_head SET size = ? WHERE id = 1")) {
+                ps.setLong(1, sizeAfter);
+                ps.executeUpdate();
             }
-        }
+            for (LoggedEvent e : fresh.values()) {
+                if (EventTypes.RECORD_ERASED.equals(e.type())) {
+                    unlink(c, e.subject());
+                }
+            }
+            return new AppendResult(fresh.size(), events.size() - fresh.size(), sizeAfter);
+        });
     }
 
     private static long lockHead(Connection c) throws SQLException {

@@ -3,12 +3,11 @@ package io.techo.kit.outbox;
 import io.techo.common.events.EventJson;
 import io.techo.common.events.TechoEvent;
 import io.techo.common.ids.Uuids;
+import io.techo.kit.jdbc.SqlTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -25,7 +24,6 @@ public final class OutboxJdbcWriter {
         if (events.isEmpty()) {
             return;
         }
-        LocalDateTime at = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
         try (PreparedStatement ps = transaction.prepareStatement("INSERT INTO outbox_event (event_id, topic, event_key, "
                 + "event_type, subject, event_time, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (TechoEvent event : events) {
@@ -34,9 +32,9 @@ public final class OutboxJdbcWriter {
                 ps.setString(3, event.ownerId());
                 ps.setString(4, event.type());
                 ps.setString(5, event.subject());
-                ps.setObject(6, at);
+                SqlTime.set(ps, 6, time);
                 ps.setString(7, EventJson.write(event));
-                ps.setObject(8, at);
+                SqlTime.set(ps, 8, time);
                 ps.addBatch();
             }
             ps.executeBatch();

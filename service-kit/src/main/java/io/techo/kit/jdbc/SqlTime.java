@@ -1,4 +1,4 @@
-package io.techo.anchor.log;
+package io.techo.kit.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
