@@ -41,8 +41,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_service consent-service 18082 techo_consent_test
-start_service record-service 18081 techo_record_test env TECHO_CONSENT_URL=http://127.0.0.1:18082
+start_service consent-service 18082 techo_consent_bench
+start_service record-service 18081 techo_record_bench env TECHO_CONSENT_URL=http://127.0.0.1:18082
 
 java -cp "$TECHO_ROOT/bench/target/classes:$(cat "$TECHO_ROOT/bench/target/classpath.txt")" io.techo.bench.ConsentedReadBenchmark \
   http://127.0.0.1:18081 http://127.0.0.1:18082 "$RATE" "$WARMUP" "$MEASURE" "$OUT"

@@ -1,11 +1,8 @@
 package io.techo.consent.decision;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.techo.consent.directory.Party;
 import io.techo.consent.directory.PartyKind;
 import io.techo.consent.grant.ConsentGrant;
-import io.techo.consent.grant.EmergencyCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,41 +21,38 @@ public class DecisionService {
     /** When several grants fail, the reason reported is the first of these that applies: the closest miss. */
     private static final List<String> DENIAL_PRECEDENCE = List.of("OUT_OF_SCOPE", "PURPOSE_MISMATCH", "NOT_YET_VALID", "EXPIRED", "GRANT_REVOKED");
 
+    private final DecisionFacts facts;
     private final Clock clock;
 
-    public DecisionService(Clock clock) {
+    public DecisionService(DecisionFacts facts, Clock clock) {
+        this.facts = facts;
         this.clock = clock;
     }
 
-    @WithSession
     public Uni<Decision> decide(String accessorId, String ownerId, String recordId, String category, String purpose,
             Optional<String> breakGlassReason) {
         if (accessorId.equals(ownerId)) {
             return Uni.createFrom().item(Decision.permit("OWNER", null));
         }
         Instant now = Instant.now(clock);
-        return Party.<Party>findById(accessorId).chain(accessor -> {
-            if (accessor == null || accessor.kind != PartyKind.CLINICIAN) {
+        return facts.load(accessorId, ownerId).chain(found -> {
+            if (found.accessorKind() != PartyKind.CLINICIAN) {
                 return Uni.createFrom().item(Decision.deny("NO_GRANT"));
             }
-            List<String> grantees = accessor.facilityId == null ? List.of(accessorId) : List.of(accessorId, accessor.facilityId);
-            return ConsentGrant.<ConsentGrant>list("patientId = ?1 and granteeId in ?2", ownerId, grantees)
-                    .chain(grants -> {
-                        List<String> misses = new ArrayList<>();
-                        for (ConsentGrant grant : grants) {
-                            String miss = GrantCheck.miss(grant, recordId, category, purpose, now);
-                            if (miss == null) {
-                                return Uni.createFrom().item(Decision.permit("GRANT", grant.id));
-                            }
-                            misses.add(miss);
-                        }
-                        if (EMERGENCY_PURPOSE.equals(purpose) && breakGlassReason.isPresent()) {
-                            return EmergencyCategory.count("patientId = ?1 and category = ?2", ownerId, category)
-                                    .map(open -> open > 0 ? Decision.breakGlass() : Decision.deny("NOT_EMERGENCY_CATEGORY"));
-                        }
-                        return Uni.createFrom().item(Decision.deny(DENIAL_PRECEDENCE.stream().filter(misses::contains).findFirst()
-                                .orElse("NO_GRANT")));
-                    });
+            List<String> misses = new ArrayList<>();
+            for (ConsentGrant grant : found.grants()) {
+                String miss = GrantCheck.miss(grant, recordId, category, purpose, now);
+                if (miss == null) {
+                    return Uni.createFrom().item(Decision.permit("GRANT", grant.id));
+                }
+                misses.add(miss);
+            }
+            if (EMERGENCY_PURPOSE.equals(purpose) && breakGlassReason.isPresent()) {
+                return facts.isEmergencyCategory(ownerId, category)
+                        .map(emergency -> emergency ? Decision.breakGlass() : Decision.deny("NOT_EMERGENCY_CATEGORY"));
+            }
+            return Uni.createFrom().item(Decision.deny(DENIAL_PRECEDENCE.stream().filter(misses::contains).findFirst()
+                    .orElse("NO_GRANT")));
         });
     }
 }

@@ -9,7 +9,7 @@ import io.techo.common.events.AccessDecided;
 import io.techo.common.events.EventTypes;
 import io.techo.common.ids.Uuids;
 import io.techo.common.protocol.AccessObject;
-import io.techo.kit.outbox.OutboxWriter;
+import io.techo.kit.outbox.OutboxRow;
 import io.techo.record.consent.ConsentDecision;
 import io.techo.record.domain.HealthRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,20 +20,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Writes each read decision with its {@code techo.access.decided} event (same transaction), and pages it back. */
+/** Writes each read decision with its {@code techo.access.decided} event (same transaction, group-committed), and pages it back. */
 @ApplicationScoped
 public class AccessLog {
 
-    private final OutboxWriter outbox;
+    private final AccessLogWriter writer;
     private final Clock clock;
 
-    public AccessLog(OutboxWriter outbox, Clock clock) {
-        this.outbox = outbox;
+    public AccessLog(AccessLogWriter writer, Clock clock) {
+        this.writer = writer;
         this.clock = clock;
     }
 
-    /** Must run inside the caller's transaction. */
-    public Uni<AccessLogEntry> record(HealthRecord record, String accessorId, String purpose, Optional<String> breakGlassReason,
+    /** Completes once the decision and its event are committed; needs no transaction of the caller's. */
+    public Uni<Void> record(HealthRecord record, String accessorId, String purpose, Optional<String> breakGlassReason,
             ConsentDecision decision) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         UUID accessId = Uuids.v7();
@@ -55,7 +55,7 @@ public class AccessLog {
                 decision.decision(), decision.reason(), grantId, entry.breakGlassReason, now);
         AccessDecided event = new AccessDecided(accessId, record.ownerId, accessorId, recordId, record.category, purpose,
                 decision.decision(), decision.reason(), grantId, entry.breakGlassReason, Digests.sha256Hex(object.canonicalBytes()), now);
-        return entry.<AccessLogEntry>persist().call(() -> outbox.append(EventTypes.ACCESS_TOPIC, event, now));
+        return writer.write(entry, OutboxRow.of(EventTypes.ACCESS_TOPIC, event, now));
     }
 
     /** The owner's log, newest first, strictly older than the cursor; one extra row tells whether more follow. */

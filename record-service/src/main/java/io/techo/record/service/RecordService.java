@@ -3,6 +3,7 @@ package io.techo.record.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -27,6 +28,8 @@ import io.techo.record.domain.HealthRecord;
 import io.techo.record.domain.KeyEnvelopeRow;
 import io.techo.record.domain.RecordStatus;
 import io.techo.record.mapping.RecordViews;
+import io.techo.record.read.ReadableRecord;
+import io.techo.record.read.ReadableRecords;
 import io.techo.kit.idempotency.IdempotencyGuard;
 import io.techo.kit.idempotency.IdempotencyKey;
 import io.techo.kit.idempotency.StoredResponse;
@@ -58,15 +61,17 @@ public class RecordService {
     private final OutboxWriter outbox;
     private final IdempotencyGuard idempotency;
     private final ConsentDecisions consent;
+    private final ReadableRecords readableRecords;
     private final AccessLog accessLog;
     private final AnchorState anchors;
     private final ObjectMapper json;
     private final Clock clock;
 
     public RecordService(RecordRepository records, KeyEnvelopeRepository envelopes, OutboxWriter outbox,
-            IdempotencyGuard idempotency, ConsentDecisions consent, AccessLog accessLog, AnchorState anchors, ObjectMapper json,
-            Clock clock) {
+            IdempotencyGuard idempotency, ConsentDecisions consent, ReadableRecords readableRecords, AccessLog accessLog,
+            AnchorState anchors, ObjectMapper json, Clock clock) {
         this.consent = consent;
+        this.readableRecords = readableRecords;
         this.accessLog = accessLog;
         this.anchors = anchors;
         this.records = records;
@@ -141,9 +146,8 @@ public class RecordService {
 
     /** The record with its anchor status, its ciphertext and the caller's envelopes, to whoever may read it. */
     public Uni<RecordView> read(Caller caller, String authorization, UUID recordId, ReadPurpose purpose) {
-        return readPermitted(caller, authorization, recordId, purpose, record -> envelopes.forRecipient(record.id, caller.accountId())
-                .chain(rows -> anchors.of(record.id).map(anchor ->
-                        RecordViews.withContent(record, anchor, rows.stream().map(KeyEnvelopeRow::toEnvelope).toList()))));
+        return readPermitted(caller, authorization, recordId, purpose, readable -> Uni.createFrom().item(
+                RecordViews.withContent(readable.record(), readable.anchor(), readable.readerEnvelopes())));
     }
 
     /**
@@ -151,7 +155,8 @@ public class RecordService {
      * record; {@code proof-not-final} while its anchor is not IRREVERSIBLE.
      */
     public Uni<String> proof(Caller caller, String authorization, UUID recordId, ReadPurpose purpose) {
-        return readPermitted(caller, authorization, recordId, purpose, record -> anchors.proofOf(record.id))
+        return readPermitted(caller, authorization, recordId, purpose,
+                readable -> Panache.withSession(() -> anchors.proofOf(readable.record().id)))
                 .map(proof -> proof.orElseThrow(() -> new ProblemException(ProblemKind.PROOF_NOT_FINAL,
                         "record " + recordId + " has no final anchor proof yet; its anchor status shows how far it is")));
     }
@@ -161,27 +166,35 @@ public class RecordService {
      * after a fresh consent decision, which is logged and announced (permit or deny) before the answer goes out.
      */
     private <T> Uni<T> readPermitted(Caller caller, String authorization, UUID recordId, ReadPurpose purpose,
-            Function<HealthRecord, Uni<T>> answer) {
-        return Panache.withSession(() -> records.findById(recordId.toString())).chain(record -> {
-            if (record == null) {
-                throw new ProblemException(ProblemKind.NOT_FOUND, "no record " + recordId);
-            }
+            Function<ReadableRecord, Uni<T>> answer) {
+        return readableRecords.find(recordId.toString(), caller.accountId()).chain(found -> {
+            ReadableRecord readable = found.orElseThrow(() -> new ProblemException(ProblemKind.NOT_FOUND, "no record " + recordId));
+            HealthRecord record = readable.record();
             if (record.isErased()) {
                 throw new ProblemException(ProblemKind.GONE, "record " + recordId + " was erased at " + record.erasedAt);
             }
             if (caller.isAccount(record.ownerId)) {
-                return Panache.withSession(() -> answer.apply(record));
+                return answer.apply(readable);
             }
             DecisionQuery query = new DecisionQuery(record.ownerId, record.id, record.category, purpose.code(),
                     purpose.breakGlassReason().orElse(null));
-            return consent.decide(authorization, query).chain(decision -> Panache.withTransaction(() ->
+            return consent.decide(authorization, query).chain(decision ->
                     accessLog.record(record, caller.accountId(), purpose.code(), purpose.breakGlassReason(), decision)
-                            .chain(logged -> decision.permits()
-                                    ? answer.apply(record).map(Optional::of)
-                                    : Uni.createFrom().item(Optional.<T>empty())))
-                    .map(permitted -> permitted.orElseThrow(() -> new ProblemException(ProblemKind.CONSENT_DENIED,
-                            "consent does not permit this read (" + decision.reason() + ")", decision.reason()))));
+                            .onFailure().transform(RecordService::accessLogUnavailable)
+                            .chain(() -> {
+                                if (!decision.permits()) {
+                                    throw new ProblemException(ProblemKind.CONSENT_DENIED,
+                                            "consent does not permit this read (" + decision.reason() + ")", decision.reason());
+                                }
+                                return answer.apply(readable);
+                            }));
         });
+    }
+
+    /** A read whose decision cannot be logged is not answered (fail closed). */
+    private static ProblemException accessLogUnavailable(Throwable failure) {
+        Log.warnf("access log unavailable, read refused: %s", failure.toString());
+        return new ProblemException(ProblemKind.UNAVAILABLE, "the access log is unavailable; the read is refused, retry later");
     }
 
     @WithSession

@@ -1,9 +1,6 @@
 package io.techo.kit.outbox;
 
-import io.techo.common.events.EventJson;
 import io.techo.common.events.TechoEvent;
-import io.techo.common.ids.Uuids;
-import io.techo.kit.jdbc.SqlTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,17 +21,12 @@ public final class OutboxJdbcWriter {
         if (events.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = transaction.prepareStatement("INSERT INTO outbox_event (event_id, topic, event_key, "
-                + "event_type, subject, event_time, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = transaction.prepareStatement(OutboxRow.INSERT_SQL)) {
             for (TechoEvent event : events) {
-                ps.setString(1, Uuids.v7().toString());
-                ps.setString(2, topic);
-                ps.setString(3, event.ownerId());
-                ps.setString(4, event.type());
-                ps.setString(5, event.subject());
-                SqlTime.set(ps, 6, time);
-                ps.setString(7, EventJson.write(event));
-                SqlTime.set(ps, 8, time);
+                Object[] values = OutboxRow.of(topic, event, time).values();
+                for (int i = 0; i < values.length; i++) {
+                    ps.setObject(i + 1, values[i]);
+                }
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -1,9 +1,7 @@
 package io.techo.kit.outbox;
 
 import io.smallrye.mutiny.Uni;
-import io.techo.common.events.EventJson;
 import io.techo.common.events.TechoEvent;
-import io.techo.common.ids.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
@@ -15,15 +13,16 @@ import java.time.Instant;
 public class OutboxWriter {
 
     public Uni<OutboxEvent> append(String topic, TechoEvent event, Instant time) {
+        OutboxRow values = OutboxRow.of(topic, event, time);
         OutboxEvent row = new OutboxEvent();
-        row.eventId = Uuids.v7().toString();
-        row.topic = topic;
-        row.eventKey = event.ownerId();
-        row.eventType = event.type();
-        row.subject = event.subject();
-        row.eventTime = time;
-        row.payload = EventJson.write(event);
-        row.createdAt = time;
+        row.eventId = values.eventId();
+        row.topic = values.topic();
+        row.eventKey = values.key();
+        row.eventType = values.type();
+        row.subject = values.subject();
+        row.eventTime = values.time();
+        row.payload = values.payload();
+        row.createdAt = values.time();
         return row.persist();
     }
 }
