@@ -9,10 +9,6 @@ import java.util.List;
 @ApplicationScoped
 public class KeyEnvelopeRepository implements PanacheRepositoryBase<KeyEnvelopeRow, KeyEnvelopeRow.Key> {
 
-    public Uni<List<KeyEnvelopeRow>> forRecipient(String recordId, String recipientId) {
-        return list("recordId = ?1 and recipientId = ?2", recordId, recipientId);
-    }
-
     public Uni<Long> deleteAllOf(String recordId) {
         return delete("recordId", recordId);
     }
