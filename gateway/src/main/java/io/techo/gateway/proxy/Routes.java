@@ -1,5 +1,6 @@
 package io.techo.gateway.proxy;
 
+import io.techo.common.resilience.CircuitBreaker;
 import io.techo.gateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;

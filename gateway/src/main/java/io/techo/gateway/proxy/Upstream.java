@@ -1,5 +1,6 @@
 package io.techo.gateway.proxy;
 
+import io.techo.common.resilience.CircuitBreaker;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.techo.gateway.proxy;
+package io.techo.common.resilience;
 
 import java.time.Clock;
 import java.time.Duration;
