@@ -4,9 +4,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-@Command(name = "techo", mixinStandardHelpOptions = true, version = "techo 0.1.0",
+@Command(name = "techo", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "techo 0.1.0",
         description = "Techo: your health records, encrypted on this device, shared on your terms, provable on IOST.",
         subcommands = {KeysCommand.class, RegisterCommand.class, LoginCommand.class, PutCommand.class, ListCommand.class,
             GetCommand.class, ShareCommand.class, RevokeCommand.class, GrantsCommand.class, AccessLogCommand.class,

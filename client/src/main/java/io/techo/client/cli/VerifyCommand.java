@@ -43,6 +43,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        URI iostNode = iostNode();
         TechoClient client = context.client();
         if (!wait.isZero()) {
             String status = client.awaitIrreversible(recordId, wait);
@@ -50,7 +51,7 @@ final class VerifyCommand implements Callable<Integer> {
                 context.output().note("techo: record " + recordId + " is still " + status + " after " + wait.toSeconds() + " s");
             }
         }
-        VerificationReport report = client.verify(recordId, purpose, pinnedLogKey(client), iostNode());
+        VerificationReport report = client.verify(recordId, purpose, pinnedLogKey(client), iostNode);
         if (context.output().json()) {
             context.terminal().out().print(report.toJson());
             context.terminal().out().flush();
