@@ -90,6 +90,7 @@ class JourneyIT {
                 "--keys", clinicianKeys.toString(), "-o", ticket.toString()));
         String clinicianId = json(succeeds(techo.as(clinician, "--json", "register", "--ticket", ticket.toString()))).path("accountId").asText();
         assertThat(json(succeeds(techo.as(clinician, "--json", "login"))).path("role").asText()).isEqualTo("clinician");
+        assertThat(succeeds(techo.as(clinician, "whoami")).out().trim()).isEqualTo(clinicianId);
 
         // the patient makes keys, registers, logs in and stores three records in two categories
         succeeds(techo.as(patient, "keys", "init"));
