@@ -5,11 +5,14 @@ import io.techo.iost.devnet.DevnetConfig;
 import io.techo.testkit.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.file.Files;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -26,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 final class ClientTestServices implements AutoCloseable {
 
     static final String ISSUER = "techo-gateway";
+    private static final Duration EXTRA_START_TIME = Duration.ofSeconds(120);
     static final List<String> DATABASES = List.of("techo_consent_cli_it", "techo_record_cli_it", "techo_anchor_cli_it");
 
     private final PrivateKafka kafka;
@@ -58,7 +62,8 @@ final class ClientTestServices implements AutoCloseable {
                 "QUARKUS_HTTP_SSL_PORT", "0"));
         processes.addAll(List.of(consent, record, anchor, gateway));
         try {
-            CompletableFuture.allOf(processes.stream().map(p -> CompletableFuture.runAsync(p::start)).toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(processes.stream().map(p -> CompletableFuture.runAsync(() -> startPatiently(p)))
+                    .toArray(CompletableFuture[]::new)).join();
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -82,6 +87,46 @@ final class ClientTestServices implements AutoCloseable {
         processes.forEach(ServiceProcess::stop);
         devnet.close();
         kafka.close();
+    }
+
+    /**
+     * Starts the service; four cold Quarkus starts at once on a busy 2-core machine can take longer than test-kit's
+     * 90 s, so a service that is still alive then gets another {@link #EXTRA_START_TIME} to become ready.
+     */
+    private static void startPatiently(ServiceProcess process) {
+        try {
+            process.start();
+        } catch (IllegalStateException slow) {
+            if (!process.alive()) {
+                throw slow;
+            }
+            Instant deadline = Instant.now().plus(EXTRA_START_TIME);
+            while (!ready(process)) {
+                if (!process.alive() || Instant.now().isAfter(deadline)) {
+                    throw slow;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static boolean ready(ServiceProcess process) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(process.url() + "/q/health/ready").toURL().openConnection();
+            connection.setConnectTimeout(1000);
+            return connection.getResponseCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, String> serviceEnv(String publicPem, String kafkaBootstrap, String database) {
