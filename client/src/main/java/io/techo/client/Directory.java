@@ -24,14 +24,14 @@ final class Directory {
     }
 
     Party party(String partyId) {
-        Party party = read(http.get("/api/v1/parties/" + PathSegments.accountId(partyId), Map.of(), token.get()), Party.class);
-        party.keys().forEach(key -> checked(key));
+        Party party = GatewayHttp.convert(http.get("/api/v1/parties/" + PathSegments.accountId(partyId), Map.of(), token.get()), Party.class);
+        party.keys().forEach(Directory::checked);
         return party;
     }
 
     /** The public key with this id and its owner, active or retired (old signatures stay checkable). */
     PartyKey key(String keyId) {
-        return keysById.computeIfAbsent(keyId, id -> checked(read(http.get("/api/v1/keys/" + PathSegments.keyId(id), Map.of(),
+        return keysById.computeIfAbsent(keyId, id -> checked(GatewayHttp.convert(http.get("/api/v1/keys/" + PathSegments.keyId(id), Map.of(),
                 token.get()), PartyKey.class)));
     }
 
@@ -51,13 +51,5 @@ final class Directory {
             throw new IntegrityException("the directory answered key " + key.keyId() + " with a key of another id");
         }
         return key;
-    }
-
-    static <T> T read(com.fasterxml.jackson.databind.JsonNode node, Class<T> type) {
-        try {
-            return GatewayHttp.JSON.treeToValue(node, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw new IntegrityException("unexpected answer from the gateway: not a " + type.getSimpleName());
-        }
     }
 }

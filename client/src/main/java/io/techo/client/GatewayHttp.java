@@ -66,6 +66,15 @@ public final class GatewayHttp {
         return send("DELETE", path, null, token);
     }
 
+    /** An answer's JSON as the SDK type it must be. */
+    static <T> T convert(JsonNode node, Class<T> type) {
+        try {
+            return JSON.treeToValue(node, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IntegrityException("unexpected answer from the gateway: not a " + type.getSimpleName());
+        }
+    }
+
     private JsonNode send(String method, String pathAndQuery, Object body, String token) {
         HttpRequest request = request(method, pathAndQuery, body, token);
         UnavailableException last = null;

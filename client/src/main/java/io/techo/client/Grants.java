@@ -74,7 +74,7 @@ final class Grants {
             query.put("cursor", cursor);
             query.put("limit", "100");
             JsonNode page = http.get(GRANTS, query, token.get());
-            page.path("items").forEach(item -> all.add(Directory.read(item, Grant.class)));
+            page.path("items").forEach(item -> all.add(GatewayHttp.convert(item, Grant.class)));
             cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").textValue() : null;
         } while (cursor != null);
         return all;
@@ -111,7 +111,7 @@ final class Grants {
         body.put("notAfter", notAfter.toString());
         body.put("signerKeyId", keys.signingKeyId());
         body.put("signature", Base64.getEncoder().encodeToString(keys.sign(signed.canonicalBytes())));
-        return Directory.read(http.post(GRANTS, body, token.get()), Grant.class);
+        return GatewayHttp.convert(http.post(GRANTS, body, token.get()), Grant.class);
     }
 
     private List<UUID> coveredRecords(ShareRequest request) {

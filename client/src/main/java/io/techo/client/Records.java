@@ -37,7 +37,7 @@ final class Records {
     /** Encrypts, signs and uploads one record, then wraps its data key for each recipient (active category grantees). */
     RecordSummary put(byte[] plaintext, String category, List<Recipient> recipients) {
         RecordCrypto.Sealed sealed = RecordCrypto.seal(accountId.get(), PathSegments.category(category), plaintext, device.get());
-        RecordSummary stored = Directory.read(http.post(RECORDS, sealed.body(), token.get()), RecordSummary.class);
+        RecordSummary stored = GatewayHttp.convert(http.post(RECORDS, sealed.body(), token.get()), RecordSummary.class);
         recipients.forEach(recipient -> envelopes.add(sealed.aad(), sealed.dataKey(), recipient));
         return stored;
     }
@@ -50,7 +50,7 @@ final class Records {
         query.put("limit", String.valueOf(PAGE_SIZE));
         JsonNode page = http.get(RECORDS, query, token.get());
         List<RecordSummary> items = new ArrayList<>();
-        page.path("items").forEach(item -> items.add(Directory.read(item, RecordSummary.class)));
+        page.path("items").forEach(item -> items.add(GatewayHttp.convert(item, RecordSummary.class)));
         return new Page<>(items, page.path("nextCursor").isTextual() ? page.get("nextCursor").textValue() : null);
     }
 
@@ -69,7 +69,7 @@ final class Records {
     /** Downloads a record, checks its hash and its owner's signature, and decrypts it with this device's envelope. */
     RecordContent get(UUID recordId, String purpose) {
         JsonNode view = view(recordId, purpose);
-        RecordSummary summary = Directory.read(view, RecordSummary.class);
+        RecordSummary summary = GatewayHttp.convert(view, RecordSummary.class);
         if (!summary.recordId().equals(recordId)) {
             throw new IntegrityException("asked for record " + recordId + " but got " + summary.recordId());
         }
@@ -85,7 +85,7 @@ final class Records {
 
     OwnKey ownKey(UUID recordId) {
         JsonNode view = view(recordId, null);
-        RecordSummary summary = Directory.read(view, RecordSummary.class);
+        RecordSummary summary = GatewayHttp.convert(view, RecordSummary.class);
         if (!summary.ownerId().equals(accountId.get())) {
             throw new SetupException("record " + recordId + " belongs to " + summary.ownerId() + "; only its owner can share it");
         }
@@ -95,7 +95,7 @@ final class Records {
     /** The record's metadata, and the SHA-256 of its ciphertext as downloaded (checked against the signed hash). */
     RecordSummary downloadedSummary(UUID recordId, String purpose) {
         JsonNode view = view(recordId, purpose);
-        RecordSummary summary = Directory.read(view, RecordSummary.class);
+        RecordSummary summary = GatewayHttp.convert(view, RecordSummary.class);
         RecordCrypto.ciphertext(view, summary);
         return summary;
     }

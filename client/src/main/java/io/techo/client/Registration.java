@@ -29,18 +29,18 @@ final class Registration {
     String registerPatient(DeviceKeys device, String displayName) {
         JsonNode challenge = http.post("/api/v1/registrations",
                 start(displayName, null, device.signingPublicKey(), device.encryptionPublicKey()), null);
-        return confirm(device, Directory.read(challenge, ClinicianTicket.class));
+        return confirm(device, GatewayHttp.convert(challenge, RegistrationTicket.class));
     }
 
     /** An operator starts a clinician's registration with the clinician's public keys. */
-    ClinicianTicket startClinician(String operatorToken, String facilityId, String displayName, Keystore.PublicKeys clinicianKeys) {
+    RegistrationTicket startClinician(String operatorToken, String facilityId, String displayName, Keystore.PublicKeys clinicianKeys) {
         JsonNode challenge = http.post("/api/v1/clinician-registrations",
                 start(displayName, facilityId, clinicianKeys.signingPublicKey(), clinicianKeys.encryptionPublicKey()), operatorToken);
-        return Directory.read(challenge, ClinicianTicket.class);
+        return GatewayHttp.convert(challenge, RegistrationTicket.class);
     }
 
     /** The registering device opens the sealed challenge and proves both keys; returns the account id. */
-    String confirm(DeviceKeys device, ClinicianTicket ticket) {
+    String confirm(DeviceKeys device, RegistrationTicket ticket) {
         byte[] answer;
         try {
             answer = device.open(decode(ticket.enc()), INFO, ticket.registrationId().getBytes(StandardCharsets.US_ASCII),

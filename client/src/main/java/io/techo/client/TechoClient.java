@@ -80,7 +80,7 @@ public final class TechoClient {
     }
 
     /** Finishes a clinician registration an operator started for this device's keys; the profile remembers the account. */
-    public String completeRegistration(ClinicianTicket ticket) {
+    public String completeRegistration(RegistrationTicket ticket) {
         requireUnregistered();
         String accountId = registration.confirm(device.get(), ticket);
         profile.saveAccount(accountId, "clinician");
@@ -93,7 +93,7 @@ public final class TechoClient {
     }
 
     /** Operator: starts registering a clinician of a facility with the clinician's public keys. */
-    public ClinicianTicket startClinicianRegistration(String facilityId, String displayName, Keystore.PublicKeys clinicianKeys) {
+    public RegistrationTicket startClinicianRegistration(String facilityId, String displayName, Keystore.PublicKeys clinicianKeys) {
         return registration.startClinician(authentication.token(), PathSegments.accountId(facilityId), displayName, clinicianKeys);
     }
 
@@ -163,7 +163,7 @@ public final class TechoClient {
             query.put("cursor", cursor);
             query.put("limit", "200");
             JsonNode page = http.get("/api/v1/access-log", query, authentication.token());
-            page.path("items").forEach(item -> entries.add(Directory.read(item, AccessEntry.class)));
+            page.path("items").forEach(item -> entries.add(GatewayHttp.convert(item, AccessEntry.class)));
             cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").textValue() : null;
         } while (cursor != null);
         return entries;

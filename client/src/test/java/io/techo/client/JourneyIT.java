@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -96,6 +97,7 @@ class JourneyIT {
         succeeds(techo.as(patient, "keys", "init"));
         String patientId = json(succeeds(techo.as(patient, "--json", "register", "--name", "Hanako Yamada"))).path("accountId").asText();
         assertThat(succeeds(techo.as(patient, "login")).out()).contains("patient " + patientId);
+        tokenIsRefreshedBeforeItExpires();
         Path bp1 = file("bp-1.json", ("{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"Blood pressure\"},"
                 + "\"valueString\":\"128/82 " + MARKER + "-1\"}").getBytes(StandardCharsets.UTF_8));
         Path bp2 = file("bp-2.txt", ("systolic 131, diastolic 85 " + MARKER + "-2").getBytes(StandardCharsets.UTF_8));
@@ -222,6 +224,18 @@ class JourneyIT {
         assertThat(control.scanTopics(bootstrap, topics)).isNotEmpty();
         assertThat(secrets.cellsScanned()).isGreaterThan(100);
         assertThat(secrets.messagesScanned()).isGreaterThan(10);
+    }
+
+    /** A token within a minute of its expiry is not used: the next command logs in again by itself. */
+    private static void tokenIsRefreshedBeforeItExpires() {
+        Profile profile = new Profile(patient);
+        Session current = profile.session().orElseThrow();
+        Session expiring = new Session(current.accountId(), current.role(), current.accessToken(), Instant.now().plusSeconds(30));
+        profile.saveSession(expiring);
+        succeeds(techo.as(patient, "ls"));
+        Session refreshed = profile.session().orElseThrow();
+        assertThat(refreshed.accessToken()).isNotEqualTo(current.accessToken());
+        assertThat(refreshed.expiresAt()).isAfter(Instant.now().plusSeconds(60));
     }
 
     /** The data key, from the patient's own envelope of the record (null once erased). */

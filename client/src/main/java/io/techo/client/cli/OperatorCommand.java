@@ -1,8 +1,10 @@
 package io.techo.client.cli;
 
-import io.techo.client.ClinicianTicket;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.techo.client.GatewayHttp;
+import io.techo.client.PathSegments;
 import io.techo.client.Profile;
+import io.techo.client.RegistrationTicket;
 import io.techo.client.SetupException;
 import io.techo.client.keystore.Keystore;
 import io.techo.client.keystore.SecureFiles;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,9 +37,7 @@ final class OperatorCommand {
 
         @Override
         public Integer call() {
-            if (!operatorId.matches("[A-Za-z0-9._:-]{1,64}")) {
-                throw new IllegalArgumentException("not an account id (1-64 characters of A-Z a-z 0-9 . _ : -): " + operatorId);
-            }
+            PathSegments.accountId(operatorId);
             Profile profile = context.profile();
             Keystore.PublicKeys keys = profile.publicKeys();
             profile.accountId().filter(id -> !id.equals(operatorId)).ifPresent(id -> {
@@ -103,7 +102,7 @@ final class OperatorCommand {
 
         @Override
         public Integer call() {
-            ClinicianTicket ticket = context.client().startClinicianRegistration(facilityId, name, clinicianKeys(keysFile));
+            RegistrationTicket ticket = context.client().startClinicianRegistration(facilityId, name, clinicianKeys(keysFile));
             try {
                 SecureFiles.write(ticketFile, GatewayHttp.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ticket));
             } catch (IOException e) {

@@ -1,6 +1,6 @@
 package io.techo.client.cli;
 
-import io.techo.client.ClinicianTicket;
+import io.techo.client.RegistrationTicket;
 import io.techo.client.GatewayHttp;
 import io.techo.client.SetupException;
 import io.techo.client.TechoClient;
@@ -43,9 +43,9 @@ final class RegisterCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static ClinicianTicket readTicket(Path file) {
+    private static RegistrationTicket readTicket(Path file) {
         try {
-            return GatewayHttp.JSON.readValue(file.toFile(), ClinicianTicket.class);
+            return GatewayHttp.JSON.readValue(file.toFile(), RegistrationTicket.class);
         } catch (IOException e) {
             throw new SetupException("cannot read the registration ticket " + file + ": " + e.getMessage(), e);
         }
