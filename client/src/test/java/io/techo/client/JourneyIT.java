@@ -11,6 +11,7 @@ import io.techo.common.crypto.RecordAad;
 import io.techo.common.events.AnchorConfirmed;
 import io.techo.common.events.EventJson;
 import io.techo.common.events.EventTypes;
+import io.techo.testkit.ExternalOrContainerInfra;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -59,6 +61,8 @@ class JourneyIT {
 
     @BeforeAll
     static void startTheSystem() {
+        Assumptions.assumeTrue(ExternalOrContainerInfra.usesLocalServices(),
+                "the services run as processes against the local MariaDB (deploy/local/test.sh, TECHO_TEST_INFRA=external)");
         operator = work.resolve("operator");
         clinician = work.resolve("clinician");
         patient = work.resolve("patient");
