@@ -20,6 +20,16 @@ source "$TECHO_ROOT/deploy/dev-keys.sh"
 
 jar_of() { echo "$TECHO_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 
+# The operators the gateway lets log in (they are not directory parties): TECHO_GATEWAY_OPERATORS if set, else the
+# "id=base64 Ed25519 public key" lines of $KEYS/operators, which `client/bin/techo operator enroll ID` prints.
+gateway_operators() {
+  if [ -n "${TECHO_GATEWAY_OPERATORS:-}" ]; then
+    echo "$TECHO_GATEWAY_OPERATORS"
+  elif [ -f "$KEYS/operators" ]; then
+    grep -v '^[[:space:]]*$' "$KEYS/operators" | paste -sd, -
+  fi
+}
+
 # Builds, in one Maven run, every present service whose jar is missing.
 build_missing() {
   local missing=() entry name
@@ -67,7 +77,7 @@ start_service() {
     vars+=(DB_REACTIVE_URL="mysql://$DB_HOST:$DB_PORT/$db" DB_JDBC_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/$db")
   fi
   if [ "$name" = gateway ]; then
-    vars+=(TECHO_GATEWAY_JWT_PRIVATE_KEY_FILE="$KEYS/gateway-jwt-private.pem"
+    vars+=(TECHO_GATEWAY_OPERATORS="$(gateway_operators)" TECHO_GATEWAY_JWT_PRIVATE_KEY_FILE="$KEYS/gateway-jwt-private.pem"
       TECHO_GATEWAY_TLS_CERT_FILE="$KEYS/gateway-tls-cert.pem" TECHO_GATEWAY_TLS_KEY_FILE="$KEYS/gateway-tls-key.pem")
   fi
   if [ -f "$dir/service.log" ]; then mv -f "$dir/service.log" "$dir/service.log.1"; fi
@@ -108,4 +118,7 @@ printf '%-16s %-34s %s\n' "token key" "$KEYS/gateway-jwt-public.pem" "(generated
 if [ -f "$TECHO_ROOT/gateway/pom.xml" ]; then
   printf '\nThe API: http://127.0.0.1:8080/api/v1/ and https://127.0.0.1:8443/api/v1/ (self-signed local-dev certificate:\n'
   printf '%s); Swagger UI: http://127.0.0.1:8080/q/swagger-ui/\n' "$KEYS/gateway-tls-cert.pem"
+  operators="$(gateway_operators)"
+  printf 'Operators who can log in: %s\n' "${operators:-none (client/bin/techo operator enroll ID >> $KEYS/operators, then deploy/local/down.sh and up.sh again)}"
+  printf 'CLI: client/bin/techo --help (gateway http://127.0.0.1:8080 by default; the walk-through is in README.md)\n'
 fi

@@ -169,6 +169,27 @@ class ConsentedReadTest {
     }
 
     @Test
+    void aGranteeListsTheRecordsSharedWithItUntilRevocation() {
+        SealedRecord shared = store("allergy");
+        store("allergy");
+        Clinician doctor = clinician(facilityId);
+        String grantId = grant(doctor.id(), List.of(), List.of("allergy"), "TREAT", now, now.plus(Duration.ofDays(1)));
+        share(shared, doctor);
+        as(doctor.token()).queryParam("shared", "true").get(RECORDS).then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].recordId", equalTo(shared.recordId().toString()))
+                .body("items[0].ownerId", equalTo(patient.accountId()))
+                .body("items[0].ciphertext", org.hamcrest.Matchers.nullValue());
+        as(doctor.token()).get(RECORDS).then().statusCode(200).body("items", hasSize(0));
+        as(patient.token()).queryParam("shared", "true").get(RECORDS).then().statusCode(200).body("items", hasSize(0));
+        expectProblem(as(doctor.token()).queryParam("shared", "yes").get(RECORDS).then(), 400, "invalid-field");
+
+        directory.as(patientDevice.token(patient.accountId(), "patient")).delete("/api/v1/grants/" + grantId).then().statusCode(204);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> as(doctor.token()).queryParam("shared", "true").get(RECORDS)
+                .then().statusCode(200).extract().jsonPath().getList("items").isEmpty());
+    }
+
+    @Test
     void badReadParametersAreRefused() {
         SealedRecord record = store("weight");
         Clinician doctor = clinician(facilityId);

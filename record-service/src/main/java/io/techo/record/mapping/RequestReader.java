@@ -76,6 +76,17 @@ public final class RequestReader {
         return new ReadPurpose(code, Optional.ofNullable(breakGlassReason).map(text -> Fields.text("X-Break-Glass-Reason", text, 500)));
     }
 
+    /** The {@code shared} listing flag: absent or {@code false} for one's own records, {@code true} for those shared with one. */
+    public static boolean sharedFlag(String text) {
+        if (text == null || text.equals("false")) {
+            return false;
+        }
+        if (text.equals("true")) {
+            return true;
+        }
+        throw Fields.invalid("shared: true or false");
+    }
+
     public static UUID recordId(String text) {
         return Fields.uuidV7("recordId", text);
     }

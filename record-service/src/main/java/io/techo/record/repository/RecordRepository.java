@@ -35,4 +35,24 @@ public class RecordRepository implements PanacheRepositoryBase<HealthRecord, Str
         });
         return find(query.toString(), Sort.descending("id"), parameters).page(0, pageSize + 1).list();
     }
+
+    /**
+     * Other owners' active records whose data key is wrapped for the recipient (the owner shared them), newest
+     * first, strictly older than the cursor; one row more than the page, as {@link #pageOfOwner}.
+     */
+    public Uni<List<HealthRecord>> pageSharedWith(String recipientId, Optional<String> category, Optional<String> beforeId,
+            int pageSize) {
+        StringBuilder query = new StringBuilder("status = :status and ownerId <> :recipient and id in "
+                + "(select e.recordId from KeyEnvelopeRow e where e.recipientId = :recipient)");
+        Parameters parameters = Parameters.with("recipient", recipientId).and("status", RecordStatus.ACTIVE);
+        category.ifPresent(c -> {
+            query.append(" and category = :category");
+            parameters.and("category", c);
+        });
+        beforeId.ifPresent(id -> {
+            query.append(" and id < :before");
+            parameters.and("before", id);
+        });
+        return find(query.toString(), Sort.descending("id"), parameters).page(0, pageSize + 1).list();
+    }
 }

@@ -94,13 +94,14 @@ public class RecordResource {
     }
 
     @GET
-    @Operation(summary = "List the caller's own records, newest first, cursor-paginated")
+    @Operation(summary = "List the caller's own records (or, with shared=true, the records others shared with the caller), "
+            + "newest first, cursor-paginated")
     public Uni<RecordPage> list(@QueryParam("category") String category, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("limit") Integer limit, @QueryParam("shared") String shared) {
         Optional<String> categoryFilter = Optional.ofNullable(category).map(RequestReader::category);
         Optional<String> before = Optional.ofNullable(cursor).map(RecordResource::decodeCursor);
         int pageSize = Cursors.pageSize(limit, config.defaultPageSize(), config.maxPageSize());
-        return service.list(callers.current(), categoryFilter, before, pageSize)
+        return service.list(callers.current(), RequestReader.sharedFlag(shared), categoryFilter, before, pageSize)
                 .map(page -> new RecordPage(page.items(), page.nextCursor() == null ? null : Cursors.encode(page.nextCursor())));
     }
 

@@ -197,9 +197,17 @@ public class RecordService {
         return new ProblemException(ProblemKind.UNAVAILABLE, "the access log is unavailable; the read is refused, retry later");
     }
 
+    /**
+     * The caller's own active records, or with {@code sharedWithCaller} the other owners' records whose data key is
+     * wrapped for the caller — metadata only; reading one is still decided by consent.
+     */
     @WithSession
-    public Uni<RecordPage> list(Caller caller, Optional<String> category, Optional<String> beforeId, int pageSize) {
-        return records.pageOfOwner(caller.accountId(), category, beforeId, pageSize).chain(rows -> {
+    public Uni<RecordPage> list(Caller caller, boolean sharedWithCaller, Optional<String> category, Optional<String> beforeId,
+            int pageSize) {
+        Uni<List<HealthRecord>> found = sharedWithCaller
+                ? records.pageSharedWith(caller.accountId(), category, beforeId, pageSize)
+                : records.pageOfOwner(caller.accountId(), category, beforeId, pageSize);
+        return found.chain(rows -> {
             boolean more = rows.size() > pageSize;
             List<HealthRecord> page = more ? rows.subList(0, pageSize) : rows;
             String next = more ? page.get(page.size() - 1).id : null;
