@@ -4,12 +4,14 @@ import io.smallrye.mutiny.Uni;
 import io.techo.common.events.EventJson;
 import io.techo.common.events.TechoEvent;
 import io.techo.common.ids.Uuids;
+import io.techo.kit.context.EventOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
 /**
  * Appends an event to the outbox. Must be called inside the transaction that makes the state change, so
- * the change and its announcement commit or roll back together.
+ * the change and its announcement commit or roll back together. The row also records what caused the event
+ * ({@link EventOrigin}: the current request's correlation id and span), so callers need not pass it.
  */
 @ApplicationScoped
 public class OutboxWriter {
@@ -24,6 +26,9 @@ public class OutboxWriter {
         row.eventTime = time;
         row.payload = EventJson.write(event);
         row.createdAt = time;
+        EventOrigin origin = EventOrigin.current();
+        row.requestId = origin.requestId();
+        row.traceparent = origin.traceparent();
         return row.persist();
     }
 }
