@@ -31,10 +31,10 @@ public class AccountGauges {
                 .description("IOST balance of the anchoring account"));
         register(registry, Gauge.builder("techo.anchor.account.gas", last, value(a -> a.gasInfo().currentTotal()))
                 .description("Gas the anchoring account can spend now"));
-        register(registry, Gauge.builder("techo.anchor.account.ram.available", last, value(a -> a.ramInfo().available()))
-                .description("RAM bytes the anchoring account has left").baseUnit("bytes"));
-        register(registry, Gauge.builder("techo.anchor.account.ram.used", last, value(a -> a.ramInfo().used()))
-                .description("RAM bytes the anchoring account uses").baseUnit("bytes"));
+        register(registry, Gauge.builder("techo.anchor.account.ram.available.bytes", last,
+                value(a -> a.ramInfo().available())).description("RAM bytes the anchoring account has left"));
+        register(registry, Gauge.builder("techo.anchor.account.ram.used.bytes", last, value(a -> a.ramInfo().used()))
+                .description("RAM bytes the anchoring account uses"));
     }
 
     private void register(MeterRegistry registry, Gauge.Builder<AtomicReference<Account>> gauge) {
