@@ -2,14 +2,19 @@ package io.techo.anchor;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.techo.common.crypto.Digests;
 import io.techo.common.events.AnchorConfirmed;
 import io.techo.common.events.CloudEventsKafka;
 import io.techo.common.events.EventJson;
 import io.techo.common.events.EventTypes;
+import io.techo.common.ids.RequestIds;
 import io.techo.common.log.NoteVerifier;
 import io.techo.iost.IostClient;
 import io.techo.testkit.ExternalOrContainerInfra;
@@ -17,16 +22,18 @@ import io.techo.testkit.ServiceProcess;
 import io.techo.testkit.TestPatient;
 import io.techo.testkit.Tokens;
 import io.techo.testkit.TopicReader;
+import io.techo.testkit.TraceContexts;
 import io.techo.verify.ChainSource;
 import io.techo.verify.ConfirmationVerifier;
 import io.techo.verify.VerificationReport;
-import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +48,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = DevnetResource.class, restrictToAnnotatedClass = false)
 class EndToEndTest {
 
+    @Inject
+    InMemorySpanExporter spans;
+
     private static ServiceProcess recordService;
 
     @BeforeAll
@@ -51,7 +61,8 @@ class EndToEndTest {
                 "TECHO_JWT_PUBLIC_KEY", ServiceProcess.resource("/test-only-jwt-verify-key.pem"),
                 "TECHO_JWT_ISSUER", Tokens.ISSUER,
                 "QUARKUS_FLYWAY_CLEAN_AT_START", "true",
-                "QUARKUS_FLYWAY_CLEAN_DISABLED", "false")).start();
+                "QUARKUS_FLYWAY_CLEAN_DISABLED", "false",
+                "QUARKUS_OTEL_SDK_DISABLED", "false")).start();
     }
 
     @AfterAll
@@ -89,6 +100,27 @@ class EndToEndTest {
                     .extract().asString();
             assertThat(EventJson.read(proof, AnchorConfirmed.class)).isEqualTo(confirmation);
         }
+    }
+
+    @Test
+    void aRequestsCorrelationIdAndTraceReachTheLog() {
+        TestPatient patient = new TestPatient();
+        var sealed = patient.seal("glucose", "6.1 mmol/L".getBytes(StandardCharsets.UTF_8));
+        String requestId = "req-" + UUID.randomUUID();
+        String callerTrace = TraceContexts.newTraceparent();
+        String traceId = TraceContexts.traceId(callerTrace);
+
+        given().baseUri(recordService.url()).auth().oauth2(patient.token()).contentType(ContentType.JSON)
+                .header(RequestIds.HEADER, requestId).header("traceparent", callerTrace)
+                .body(sealed.body()).post("/api/v1/records").then().statusCode(201);
+
+        var event = TopicReader.recordsWithKey(EventTypes.RECORDS_TOPIC, patient.accountId(), r -> !r.isEmpty(),
+                Duration.ofSeconds(30)).get(0);
+        assertThat(TopicReader.header(event, RequestIds.KAFKA_HEADER)).isEqualTo(requestId);
+        assertThat(TraceContexts.traceId(TopicReader.header(event, "traceparent"))).isEqualTo(traceId);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(spans.getFinishedSpanItems())
+                .filteredOn(span -> span.getKind() == SpanKind.CONSUMER && span.getTraceId().equals(traceId))
+                .isNotEmpty());
     }
 
     private static List<AnchorConfirmed> confirmed(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records) {

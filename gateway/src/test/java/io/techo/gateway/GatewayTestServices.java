@@ -71,7 +71,8 @@ public class GatewayTestServices implements QuarkusTestResourceLifecycleManager 
                 "DB_JDBC_URL", "jdbc:mariadb://127.0.0.1:3306/" + database,
                 "QUARKUS_FLYWAY_CLEAN_AT_START", "true",
                 "QUARKUS_FLYWAY_CLEAN_DISABLED", "false",
-                "TECHO_OUTBOX_POLL_INTERVAL", "50ms");
+                "TECHO_OUTBOX_POLL_INTERVAL", "50ms",
+                "QUARKUS_OTEL_SDK_DISABLED", "false");
     }
 
     private static KeyPair newKey() {

@@ -85,5 +85,9 @@ public interface AnchorConfig {
 
         @WithDefault("10s")
         Duration breakerOpen();
+
+        /** How often the anchoring account's balance, gas and RAM are read from the node for the gauges. */
+        @WithDefault("60s")
+        Duration accountRefresh();
     }
 }

@@ -1,6 +1,7 @@
 package io.techo.gateway.edge;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.techo.common.ids.RequestIds;
 import io.techo.common.problem.ProblemKind;
 import io.techo.gateway.config.GatewayConfig;
 import io.vertx.core.MultiMap;
@@ -12,6 +13,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.MDC;
 
 /**
  * What every request meets first, before CORS, login or routing: the correlation id (accepted or generated, echoed,
@@ -40,6 +42,7 @@ public class EdgeFilter {
     private void handle(RoutingContext context) {
         String requestId = RequestIds.acceptOrGenerate(context.request().getHeader(RequestIds.HEADER));
         context.request().headers().set(RequestIds.HEADER, requestId);
+        MDC.put(RequestIds.MDC_KEY, requestId);
         boolean secure = "https".equals(context.request().scheme());
         boolean api = context.normalizedPath().startsWith("/api/");
         context.addHeadersEndHandler(ignored -> {

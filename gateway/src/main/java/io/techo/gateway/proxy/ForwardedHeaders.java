@@ -6,14 +6,14 @@ import java.util.Set;
 
 /**
  * Which headers cross the gateway. Requests: only what the services read or HTTP needs (an allow-list, so a client
- * cannot smuggle forwarding or internal headers). Responses: everything but hop-by-hop headers and the ones the
+ * cannot smuggle forwarding or internal headers). Not {@code traceparent}: the gateway's own span continues the
+ * client's trace and the traced HTTP client sends the services its own. Responses: everything but hop-by-hop headers and the ones the
  * gateway sets itself.
  */
 final class ForwardedHeaders {
 
     private static final Set<String> REQUEST_ALLOWED = Set.of("authorization", "content-type", "content-length", "accept",
-            "accept-language", "idempotency-key", "x-break-glass-reason", "x-request-id", "if-match", "if-none-match",
-            "traceparent", "tracestate");
+            "accept-language", "idempotency-key", "x-break-glass-reason", "x-request-id", "if-match", "if-none-match");
     private static final Set<String> RESPONSE_DROPPED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "x-request-id", "strict-transport-security",
             "x-content-type-options", "x-frame-options", "content-security-policy", "referrer-policy", "cache-control");

@@ -44,4 +44,12 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The correlation id of the request that caused the event, if any. */
+    @Column(name = "request_id")
+    public String requestId;
+
+    /** The W3C traceparent of the span that wrote the event, if tracing is on. */
+    @Column(name = "traceparent")
+    public String traceparent;
 }

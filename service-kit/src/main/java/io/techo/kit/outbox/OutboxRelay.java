@@ -14,10 +14,13 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.techo.common.events.CloudEventsKafka;
+import io.techo.common.ids.RequestIds;
 import io.techo.common.ids.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +36,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Publishes outbox rows to Kafka as CloudEvents (binary mode), key = owner id, and marks a row published only
  * after the broker acknowledged it ({@code acks=all}, idempotent producer). At-least-once: a crash between ack and
- * mark republishes the same event id, which consumers deduplicate.
+ * mark republishes the same event id, which consumers deduplicate. Each record also carries what caused it: the
+ * request's correlation id ({@code techo-request-id}) and, with tracing on, a {@code traceparent} in the writer's trace.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -142,11 +146,17 @@ public class OutboxRelay {
     private Uni<Optional<PendingEvent>> send(PendingEvent event) {
         RecordHeaders headers = new RecordHeaders();
         CloudEventsKafka.toHeaders(event.attributes(config.eventSource())).forEach(headers::add);
-        Message<String> message = Message.of(event.payload()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(event.topic())
-                .withKey(event.key())
-                .withHeaders(headers)
-                .build());
+        if (event.origin().requestId() != null) {
+            headers.add(RequestIds.KAFKA_HEADER, event.origin().requestId().getBytes(StandardCharsets.UTF_8));
+        }
+        // the connector's send span continues the writer's trace and puts its traceparent in the headers
+        Message<String> message = Message.of(event.payload())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(event.topic())
+                        .withKey(event.key())
+                        .withHeaders(headers)
+                        .build())
+                .addMetadata(TracingMetadata.withCurrent(event.origin().traceContext()));
         return emitter.sendMessage(message)
                 .map(ack -> {
                     published.increment();

@@ -34,7 +34,7 @@ public class OutboxStore {
      */
     public Uni<List<PendingEvent>> claim(String relayId, int limit, Duration lease) {
         return pool.withTransaction(connection -> connection.preparedQuery("""
-                        SELECT seq, event_id, topic, event_key, event_type, subject, event_time, payload
+                        SELECT seq, event_id, topic, event_key, event_type, subject, event_time, payload, request_id, traceparent
                           FROM outbox_event
                          WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP(6))
                          ORDER BY seq

@@ -23,6 +23,8 @@ public class OutboxWriter {
         row.eventTime = values.time();
         row.payload = values.payload();
         row.createdAt = values.time();
+        row.requestId = values.requestId();
+        row.traceparent = values.traceparent();
         return row.persist();
     }
 }

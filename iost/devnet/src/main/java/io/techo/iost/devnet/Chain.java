@@ -74,6 +74,7 @@ final class Chain implements AutoCloseable {
     private final List<Block> blocks = new ArrayList<>();
     private final Map<String, Block> blocksByHash = new HashMap<>();
     private final Map<String, Located> txIndex = new HashMap<>();
+    private final AccountUsage usage = new AccountUsage();
     private final LinkedHashMap<String, Pending> pool = new LinkedHashMap<>();
     /** contract id → storage key ({@code key}, or {@code key-field} for maps, as go-iost lays them out) → value. */
     private final Map<String, Map<String, String>> storage = new HashMap<>();
@@ -315,7 +316,13 @@ final class Chain implements AutoCloseable {
         return block;
     }
 
+    /** What {@code account} has spent on this chain so far. */
+    synchronized AccountUsage.Spent spent(String account) {
+        return usage.of(account);
+    }
+
     private void addBlock(Block b) {
+        b.txs().forEach(usage::charge);
         blocks.add(b);
         blocksByHash.put(b.hash(), b);
         b.txs().forEach(p -> txIndex.put(p.hash(), new Located(p, b)));

@@ -21,7 +21,8 @@ record Genesis(int chainId, String netName, String protocolVersion, String witne
                Map<String, ContractSpec> contracts, String hash) {
 
     /** An account as {@code auth.iost signUp} creates it: each key weight 100, threshold 100. */
-    record AccountSpec(String name, List<String> active, List<String> owner, double gas) {
+    /** An account at genesis: its keys, gas, IOST balance and RAM quota (bytes). */
+    record AccountSpec(String name, List<String> active, List<String> owner, double gas, double balance, long ram) {
     }
 
     record ContractSpec(String id, String implementation, String owner, Map<String, String> storage) {
@@ -48,7 +49,7 @@ record Genesis(int chainId, String netName, String protocolVersion, String witne
                 throw new IllegalArgumentException("genesis: invalid account name " + name);
             }
             accounts.put(name, new AccountSpec(name, keyIds(a.path("active"), name), keyIds(a.path("owner"), name),
-                    a.path("gas").asDouble(100_000_000)));
+                    a.path("gas").asDouble(100_000_000), a.path("balance").asDouble(0), a.path("ram").asLong(1_000_000)));
         }
         Map<String, ContractSpec> contracts = new LinkedHashMap<>();
         for (JsonNode c : g.path("contracts")) {

@@ -246,8 +246,10 @@ final class HttpApi {
         if (a == null) {
             throw NodeException.unknown("account not found");
         }
-        return new Account(a.name(), 0, new Account.GasInfo(a.gas(), 0, a.gas(), 0, a.gas(), List.of()),
-                new Account.RamInfo(1_000_000, 0, 1_000_000),
+        AccountUsage.Spent spent = chain.spent(name);
+        double gas = Math.max(0, a.gas() - spent.gas());
+        return new Account(a.name(), a.balance(), new Account.GasInfo(gas, 0, a.gas(), 0, a.gas(), List.of()),
+                new Account.RamInfo(a.ram() - spent.ram(), spent.ram(), a.ram()),
                 Map.of("active", permission("active", a.active()), "owner", permission("owner", a.owner())),
                 Map.of(), List.of(), List.of());
     }

@@ -2,6 +2,7 @@ package io.techo.iost.devnet;
 
 import static io.techo.iost.devnet.DevnetFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,6 +92,25 @@ class ClientRoundTripTest {
                 .endsWith("error: anchor: prevSize 4 is not the last anchored size 5");
         assertThat(failed.receipts()).isEmpty();
         assertThat(client.getContractStorage(CONTRACT, "last", key, true).valueOrNull()).isEqualTo("5");
+    }
+
+    @Test
+    void accountsShowTheGasAndRamTheirPackedTransactionsSpent() {
+        Account writerBefore = client.getAccount(ANCHORER, true);
+        Account ownerBefore = client.getAccount("admin", true);
+        Transaction tx = anchor("usage.log", 3, ROOT_A, 0);
+        client.sendTx(tx);
+        await(client, tx.hashBase58(), TxResponse.Status.IRREVERSIBLE);
+        TxReceipt receipt = client.getTxReceiptByTxHash(tx.hashBase58());
+
+        Account writer = client.getAccount(ANCHORER, true);
+        Account owner = client.getAccount("admin", true);
+        assertThat(writer.gasInfo().currentTotal())
+                .isEqualTo(writerBefore.gasInfo().currentTotal() - receipt.gasUsage(), within(1e-6));
+        assertThat(owner.ramInfo().used()).isEqualTo(ownerBefore.ramInfo().used() + receipt.ramUsage().get("admin"));
+        assertThat(owner.ramInfo().available()).isEqualTo(owner.ramInfo().total() - owner.ramInfo().used());
+        assertThat(receipt.ramUsage().get("admin")).isPositive();
+        assertThat(writer.balance()).isZero();
     }
 
     @Test
