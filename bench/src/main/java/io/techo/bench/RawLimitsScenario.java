@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -181,10 +182,12 @@ final class RawLimitsScenario {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        long measureFrom = System.nanoTime() + warmup.toNanos();
-        long end = measureFrom + measure.toNanos();
         AtomicLong acked = new AtomicLong();
+        createTopic(bootstrap, topic);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            producer.partitionsFor(topic);
+            long measureFrom = System.nanoTime() + warmup.toNanos();
+            long end = measureFrom + measure.toNanos();
             for (long i = 0; System.nanoTime() < end; i++) {
                 OutboxRow row = Row.next(ciphertext, sha256, signature, signerKeyId, i).outbox();
                 ProducerRecord<String, String> record = new ProducerRecord<>(topic, row.key(), row.payload());
@@ -203,10 +206,26 @@ final class RawLimitsScenario {
         return acked.get();
     }
 
-    private static void deleteTopic(String bootstrap, String topic) {
+    /** A scratch topic like the platform's (3 partitions, one replica), so that the first sends do not wait for auto-creation. */
+    private static void createTopic(String bootstrap, String topic) {
+        try (Admin admin = admin(bootstrap)) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create the scratch topic " + topic + " on " + bootstrap, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Admin admin(String bootstrap) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(p)) {
+        return Admin.create(p);
+    }
+
+    private static void deleteTopic(String bootstrap, String topic) {
+        try (Admin admin = admin(bootstrap)) {
             admin.deleteTopics(List.of(topic)).all().get();
         } catch (ExecutionException | RuntimeException e) {
             Console.say("could not delete the scratch topic %s: %s", topic, e.getMessage());

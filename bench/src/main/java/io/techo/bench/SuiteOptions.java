@@ -40,7 +40,7 @@ record SuiteOptions(boolean smoke, Set<Scenario> scenarios, List<Integer> ingest
     static final String USAGE = """
             usage: bench/run.sh [--smoke] [options]
               --smoke                   every scenario for a few seconds at low rates (CI; about 2 minutes with start-up)
-              --scenarios LIST          comma-separated: ingest,raw,anchor,reads (default all; raw needs ingest's concurrency only)
+              --scenarios LIST          comma-separated: ingest,raw,anchor,reads (default all)
               --ingest-rates LIST       offered records/s per step, HTTP then HTTPS (default 100,200,400,800,1600,3200)
               --ingest-step-seconds N   measured seconds per step (default 15)
               --anchor-rate N           records/s for POST -> IRREVERSIBLE (default 1000)
