@@ -165,7 +165,8 @@ final class BenchStack implements AutoCloseable {
 
     /** The configured operator, logged in through the gateway. */
     Population.Party operator() {
-        return new Population.Party(OPERATOR_ID, operatorDevice, new GatewayLogin(gatewayHttp()).token(OPERATOR_ID, operatorDevice));
+        return new Population.Party(OPERATOR_ID, operatorDevice,
+                Retry.setUp("logging the operator in", () -> new GatewayLogin(gatewayHttp()).token(OPERATOR_ID, operatorDevice)));
     }
 
     /** Name and process id of every process of the stack. */

@@ -18,17 +18,17 @@ record Population(List<Party> patients, List<Party> clinicians) {
     static Population register(String gatewayUrl, Party operator, int patients, int clinicians) {
         DirectoryClient directory = new DirectoryClient(gatewayUrl);
         GatewayLogin login = new GatewayLogin(gatewayUrl);
-        String facility = directory.createFacility(operator.token(), "Bench clinic");
-        List<Party> clinicianParties = IntStream.range(0, clinicians).parallel().mapToObj(c -> {
+        String facility = Retry.setUp("creating the facility", () -> directory.createFacility(operator.token(), "Bench clinic"));
+        List<Party> clinicianParties = IntStream.range(0, clinicians).parallel().mapToObj(c -> Retry.setUp("registering clinician " + c, () -> {
             TestDevice device = new TestDevice();
             String id = directory.registerClinician(operator.token(), device, "Dr. Bench " + c, facility);
             return new Party(id, device, login.token(id, device));
-        }).toList();
-        List<Party> patientParties = IntStream.range(0, patients).parallel().mapToObj(p -> {
+        })).toList();
+        List<Party> patientParties = IntStream.range(0, patients).parallel().mapToObj(p -> Retry.setUp("registering patient " + p, () -> {
             TestDevice device = new TestDevice();
             String id = directory.registerPatient(device, "Patient " + p);
             return new Party(id, device, login.token(id, device));
-        }).toList();
+        })).toList();
         return new Population(patientParties, clinicianParties);
     }
 }

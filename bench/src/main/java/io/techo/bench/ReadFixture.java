@@ -32,17 +32,20 @@ final class ReadFixture {
         for (int p = 0; p < patients.size(); p++) {
             Population.Party patient = patients.get(p);
             Population.Party clinician = population.clinicians().get(p % population.clinicians().size());
-            api.as(patient.token()).body(DirectoryClient.signedGrant(patient.device(), patient.accountId(), clinician.accountId(),
-                    List.of(), List.of(SealedRecords.CATEGORY), "TREAT", now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(1))))
-                    .post("/api/v1/grants").then().statusCode(201);
+            Retry.setUp("granting a clinician", () -> api.as(patient.token())
+                    .body(DirectoryClient.signedGrant(patient.device(), patient.accountId(), clinician.accountId(), List.of(),
+                            List.of(SealedRecords.CATEGORY), "TREAT", now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(1))))
+                    .post("/api/v1/grants").then().statusCode(201));
             TestPatient device = new TestPatient(patient.accountId(), patient.device());
             for (int r = 0; r < recordsPerPatient; r++) {
-                TestPatient.SealedRecord sealed = device.seal(SealedRecords.CATEGORY, plaintext);
-                api.as(patient.token()).body(sealed.body()).post("/api/v1/records").then().statusCode(201);
-                api.as(patient.token()).body(TestPatient.envelopeJson(KeyEnvelopes.wrap(sealed.dataKey(), clinician.accountId(),
-                        clinician.device().encryptionPublicKey(), sealed.aad())))
-                        .post("/api/v1/records/" + sealed.recordId() + "/envelopes").then().statusCode(201);
-                reads.add(new Read(sealed.recordId().toString(), clinician.token()));
+                reads.add(Retry.setUp("storing a readable record", () -> {
+                    TestPatient.SealedRecord sealed = device.seal(SealedRecords.CATEGORY, plaintext);
+                    api.as(patient.token()).body(sealed.body()).post("/api/v1/records").then().statusCode(201);
+                    api.as(patient.token()).body(TestPatient.envelopeJson(KeyEnvelopes.wrap(sealed.dataKey(), clinician.accountId(),
+                            clinician.device().encryptionPublicKey(), sealed.aad())))
+                            .post("/api/v1/records/" + sealed.recordId() + "/envelopes").then().statusCode(201);
+                    return new Read(sealed.recordId().toString(), clinician.token());
+                }));
             }
         }
         return reads;
