@@ -28,9 +28,15 @@ public final class BenchmarkSuite {
             System.exit(2);
             return;
         }
-        SuiteResult result = run(options);
-        Console.say("report: %s", result.report().toAbsolutePath().normalize());
-        System.exit(0);
+        try {
+            SuiteResult result = run(options);
+            Console.say("report: %s", result.report().toAbsolutePath().normalize());
+            System.exit(0);
+        } catch (RuntimeException | IOException e) {
+            e.printStackTrace();
+            System.err.println("[bench] the run failed: " + e.getMessage() + " (service logs: bench/target/*.log)");
+            System.exit(1);
+        }
     }
 
     static SuiteResult run(SuiteOptions options) throws IOException {

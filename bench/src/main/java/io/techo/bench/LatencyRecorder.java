@@ -14,12 +14,11 @@ import org.HdrHistogram.Recorder;
  */
 final class LatencyRecorder {
 
-    /** One second of latencies: when it ended (epoch ms), how many completed, and their percentiles in ms. */
-    record Interval(long endEpochMillis, long count, double p50Ms, double p99Ms, double p999Ms, double maxMs) {
+    /** One second of latencies: when it ended (epoch ms) and the percentiles of what completed in it, in ms. */
+    record Interval(long endEpochMillis, double p50Ms, double p99Ms, double p999Ms) {
 
         static Interval of(long endEpochMillis, Histogram h) {
-            return new Interval(endEpochMillis, h.getTotalCount(), Latencies.ms(h, 50), Latencies.ms(h, 99),
-                    Latencies.ms(h, 99.9), h.getMaxValue() / 1000.0);
+            return new Interval(endEpochMillis, Latencies.ms(h, 50), Latencies.ms(h, 99), Latencies.ms(h, 99.9));
         }
     }
 

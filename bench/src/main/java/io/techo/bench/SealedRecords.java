@@ -38,7 +38,7 @@ final class SealedRecords {
         }).toList();
     }
 
-    static Buffer json(TestPatient.SealedRecord sealed) {
+    private static Buffer json(TestPatient.SealedRecord sealed) {
         try {
             return Buffer.buffer(JSON.writeValueAsBytes(sealed.body()));
         } catch (JsonProcessingException e) {

@@ -59,10 +59,6 @@ public final class ServiceProcess {
         return name;
     }
 
-    public int port() {
-        return port;
-    }
-
     /** The operating-system process id while it runs (to read its /proc entries). */
     public long pid() {
         if (process == null) {
