@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -111,7 +112,11 @@ final class ReportWriter {
         for (String protocol : List.of("HTTP", "HTTPS")) {
             add("- Sustainable over %s: %s", protocol, ingest.sustainable(protocol)
                     .map(s -> String.format(Locale.ROOT, "**%.0f records/s** (the %d/s step)", s.result().succeededPerSecond(), s.result().rate()))
-                    .orElse("no clean step"));
+                    .orElseGet(() -> "no clean step" + ingest.of(protocol).stream()
+                            .max(Comparator.comparingDouble(s -> s.result().succeededPerSecond()))
+                            .map(s -> String.format(Locale.ROOT, " (the most that succeeded: %.0f records/s, offered %d/s)",
+                                    s.result().succeededPerSecond(), s.result().rate()))
+                            .orElse("")));
         }
         add("");
         add("![ingest p99 per offered rate](ingest-steps.png)");

@@ -24,7 +24,7 @@ final class Retry {
                 if (attempt == ATTEMPTS || !serverError(e)) {
                     throw new IllegalStateException("set-up failed: " + what + " (attempt " + attempt + "): " + e.getMessage(), e);
                 }
-                Console.say("set-up: %s answered a server error, retrying: %s", what, e.getMessage().strip());
+                Console.say("set-up: %s got a server error, retrying (%s)", what, e.getMessage().replaceAll("\\s+", " ").strip());
                 try {
                     Thread.sleep(PAUSE.toMillis());
                 } catch (InterruptedException interrupted) {
