@@ -26,9 +26,12 @@ final class BenchStack implements AutoCloseable {
     private static final Path ROOT = Path.of("..");
     private static final Duration STARTUP = Duration.ofMinutes(4);
 
-    /** Where things are: the run's id (groups, origin), its databases' suffix, the broker, the database server. */
+    /**
+     * Where things are: the run's id (groups, origin), its databases' suffix, the broker, the database server, a
+     * working directory (keys, chain data), and where to put flight recordings of the processes (none if null).
+     */
     record Settings(String runId, String databaseSuffix, Duration checkpointInterval, String kafkaBootstrap, DatabaseServer database,
-            Path workDirectory) {
+            Path workDirectory, Path flightRecordings) {
     }
 
     private final Settings settings;
@@ -83,7 +86,12 @@ final class BenchStack implements AutoCloseable {
     }
 
     private ServiceProcess process(ServiceProcess process) {
-        processes.add(process.startupTimeout(STARTUP));
+        process.startupTimeout(STARTUP);
+        if (settings.flightRecordings() != null) {
+            Path recording = settings.flightRecordings().resolve(process.name() + ".jfr").toAbsolutePath();
+            process.jvmOptions(List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile"));
+        }
+        processes.add(process);
         return process;
     }
 

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 record SuiteOptions(boolean smoke, Set<Scenario> scenarios, List<Integer> ingestRates, Duration ingestStep, int anchorRate,
         Duration anchorMeasure, Duration confirmWait, int readRate, Duration readMeasure, Duration rawMeasure, Duration warmup,
         int concurrency, int patients, int clinicians, Duration checkpointInterval, String databaseSuffix, Path out,
-        String kafkaBootstrap) {
+        String kafkaBootstrap, boolean flightRecordings) {
 
     enum Scenario {
         INGEST("ingest"), RAW("raw"), ANCHOR("anchor"), READS("reads");
@@ -57,15 +57,19 @@ record SuiteOptions(boolean smoke, Set<Scenario> scenarios, List<Integer> ingest
               --db-suffix NAME          databases techo_{record,consent,anchor,raw}_NAME (default suite)
               --out DIR                 report directory (default results/<UTC timestamp>, relative to bench/)
               --kafka HOST:PORT         the broker (default $KAFKA_BOOTSTRAP_SERVERS or 127.0.0.1:9092)
+              --jfr                     also record a JFR profile of every process of the stack into the report directory
             """;
 
     static SuiteOptions parse(String... args) {
         Map<String, String> given = new LinkedHashMap<>();
         boolean smoke = false;
+        boolean jfr = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--smoke")) {
                 smoke = true;
+            } else if (arg.equals("--jfr")) {
+                jfr = true;
             } else if (arg.equals("--help") || arg.equals("-h")) {
                 throw new IllegalArgumentException(USAGE);
             } else if (arg.startsWith("--") && arg.contains("=")) {
@@ -95,7 +99,7 @@ record SuiteOptions(boolean smoke, Set<Scenario> scenarios, List<Integer> ingest
                 Duration.ofMillis(v.integer("checkpoint-ms", 1000, 1000)),
                 v.text("db-suffix", "suite", "suite"),
                 Path.of(v.text("out", "results/" + stamp, "results/" + stamp)),
-                v.text("kafka", System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), null));
+                v.text("kafka", System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), null), jfr);
         v.rejectUnknown();
         return options;
     }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +31,7 @@ public final class ServiceProcess {
     private final String portVariable;
     private final String readyPath;
     private Duration startup = DEFAULT_STARTUP;
+    private List<String> jvmOptions = List.of();
     private Process process;
 
     /** @param module the service's module directory next to the calling module, e.g. {@code record-service} */
@@ -55,6 +58,12 @@ public final class ServiceProcess {
         return this;
     }
 
+    /** Extra JVM options, e.g. a flight recording; {@code -Xmx256m} stays. */
+    public ServiceProcess jvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
+        return this;
+    }
+
     public String name() {
         return name;
     }
@@ -76,7 +85,10 @@ public final class ServiceProcess {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build " + name + " first (./mvnw verify builds it earlier)");
         }
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/" + name + ".log")));
         builder.environment().putAll(env);
