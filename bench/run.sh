@@ -19,8 +19,13 @@ if [ -n "$missing" ] || [ -n "${BENCH_REBUILD:-}" ]; then
   (cd "$TECHO_ROOT" && mvnw -pl consent-service,record-service,anchor-service,gateway,iost/devnet,bench -am package -DskipTests)
 fi
 
-"$TECHO_ROOT/deploy/local/mariadb.sh" start
-"$TECHO_ROOT/deploy/local/kafka.sh" start
+case " $* " in
+  *" --help "* | *" -h "*) ;;
+  *)
+    "$TECHO_ROOT/deploy/local/mariadb.sh" start
+    "$TECHO_ROOT/deploy/local/kafka.sh" start
+    ;;
+esac
 export KAFKA_BOOTSTRAP_SERVERS KAFKA_VERSION
 
 cd "$TECHO_ROOT/bench"

@@ -24,8 +24,9 @@ public final class BenchmarkSuite {
         try {
             options = SuiteOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
+            boolean help = SuiteOptions.USAGE.equals(e.getMessage());
+            (help ? System.out : System.err).print(e.getMessage());
+            System.exit(help ? 0 : 2);
             return;
         }
         try {
