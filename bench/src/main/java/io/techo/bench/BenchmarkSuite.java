@@ -73,8 +73,8 @@ public final class BenchmarkSuite {
                     : null;
             List<ResourceSampler.Usage> resources = sampler.stop();
             List<String> plots = plot(out, ingest, raw, anchor, reads);
-            SuiteResult result = new SuiteResult(options, machine, started, Duration.between(started, Instant.now()), ingest, raw, anchor,
-                    reads, resources, out.resolve("report.md"), plots);
+            SuiteResult result = new SuiteResult(options, machine, MachineInfo.loadAverage(), started, Duration.between(started, Instant.now()),
+                    ingest, raw, anchor, reads, resources, out.resolve("report.md"), plots);
             ReportWriter.write(result);
             for (Bars.Bar bar : Bars.check(result)) {
                 Console.say("%-11s %s: %s", bar.verdict().replace("*", ""), bar.requirement(), bar.measured());

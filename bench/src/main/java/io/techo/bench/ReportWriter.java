@@ -67,7 +67,8 @@ final class ReportWriter {
         add("| cores | %d (%s) |", m.cores(), m.cpuModel());
         add("| memory | %s |", m.memory());
         add("| kernel | %s |", m.kernel());
-        add("| load average at start (1/5/15 min) | %s — other work on the machine shows here |", m.loadAtStart());
+        add("| load average (1/5/15 min) at start / at end | %s / %s — on %d cores; other work on the machine shows here |",
+                m.loadAtStart(), run.loadAtEnd(), m.cores());
         add("| Java | %s |", m.javaVersion());
         add("| Kafka | %s |", m.kafka());
         add("| MariaDB | %s |", m.mariadb());
