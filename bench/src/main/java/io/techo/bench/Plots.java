@@ -31,11 +31,13 @@ final class Plots {
         return List.copyOf(written);
     }
 
-    /** p50, p99 and p99.9 of each second, against seconds since the first one; log scale. */
+    /** p50, p99 and p99.9 of each second, against seconds since the first one; log scale when they span a decade. */
     String latencyOverTime(String file, String title, List<LatencyRecorder.Interval> timeline) {
+        boolean wideRange = spread(timeline.stream().flatMap(i -> java.util.stream.Stream.of(i.p50Ms(), i.p999Ms())).toList()) >= 10;
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle("seconds since the measurement started").yAxisTitle("latency (ms, log scale)").build();
-        chart.getStyler().setYAxisLogarithmic(true);
+                .xAxisTitle("seconds since the measurement started").yAxisTitle(wideRange ? "latency (ms, log scale)" : "latency (ms)").build();
+        chart.getStyler().setYAxisLogarithmic(wideRange);
+        chart.getStyler().setYAxisDecimalPattern("#,##0.##");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setMarkerSize(3);
         long origin = timeline.isEmpty() ? 0 : timeline.get(0).endEpochMillis() - 1000;
@@ -64,8 +66,8 @@ final class Plots {
     /** p99 against the offered rate, one line per protocol: where ingest stops keeping up. */
     String ingestSteps(String file, IngestScenario.Result ingest) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Ingest: p99 per offered rate")
-                .xAxisTitle("offered records/s").yAxisTitle("p99 (ms, log scale)").build();
-        chart.getStyler().setYAxisLogarithmic(true);
+                .xAxisTitle("offered records/s").yAxisTitle("p99 (ms)").build();
+        chart.getStyler().setYAxisDecimalPattern("#,##0.##");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         for (String protocol : List.of("HTTP", "HTTPS")) {
             List<IngestScenario.Step> steps = ingest.of(protocol).stream().filter(s -> s.result().latencies().total().getTotalCount() > 0).toList();
@@ -78,6 +80,13 @@ final class Plots {
             chart.addSeries("no completed requests", List.of(0.0), List.of(1.0));
         }
         return save(file, chart);
+    }
+
+    /** max / min of the values: a log scale only helps when they span a decade or more. */
+    private static double spread(List<Double> values) {
+        double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(1);
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        return min <= 0 ? Double.POSITIVE_INFINITY : max / min;
     }
 
     private String save(String file, Chart<?, ?> chart) {
