@@ -67,7 +67,7 @@ final class ReportWriter {
         add("| cores | %d (%s) |", m.cores(), m.cpuModel());
         add("| memory | %s |", m.memory());
         add("| kernel | %s |", m.kernel());
-        add("| load average (1/5/15 min) at start / at end | %s / %s — on %d cores; other work on the machine shows here |",
+        add("| load average (1/5/15 min) | at start %s, at end %s — on %d cores; other work on the machine shows here |",
                 m.loadAtStart(), run.loadAtEnd(), m.cores());
         add("| Java | %s |", m.javaVersion());
         add("| Kafka | %s |", m.kafka());
