@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real Techo service (its packaged Quarkus jar, built earlier in the reactor) running as a separate process on a free
- * port, configured through environment variables as in production; its output goes to {@code target/<name>.log}.
- * Tests can stop it gracefully or kill it abruptly (SIGKILL) and start it again.
+ * A real Techo service (its packaged Quarkus jar, built earlier in the reactor — or another runnable jar such as the
+ * IOST devnet) running as a separate process on a free port, configured through environment variables as in
+ * production; its output goes to {@code target/<name>.log}. Tests can stop it gracefully or kill it abruptly (SIGKILL)
+ * and start it again.
  */
 public final class ServiceProcess {
 
