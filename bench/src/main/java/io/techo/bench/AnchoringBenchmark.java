@@ -6,14 +6,11 @@ import io.techo.common.events.AnchorConfirmed;
 import io.techo.common.events.CloudEventAttributes;
 import io.techo.common.events.CloudEventsKafka;
 import io.techo.common.events.EventJson;
-import io.techo.common.events.EventTypes;
 import io.techo.common.events.RecordStored;
 import io.techo.common.ids.Uuids;
 import io.techo.common.log.LeafData;
 import io.techo.common.log.NoteSigner;
 import io.techo.iost.IostClient;
-import io.techo.iost.rpc.BlockResponse;
-import io.techo.iost.rpc.TxInfo;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -21,19 +18,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -68,20 +60,14 @@ public final class AnchoringBenchmark {
         Path out = Path.of(args[8]);
 
         Histogram latencies = new Histogram(Duration.ofMinutes(5).toMillis(), 3);
-        AtomicLong confirmed = new AtomicLong();
+        AtomicLong confirmedCount = new AtomicLong();
         long events = rate * (warmup.toSeconds() + measure.toSeconds());
         Instant start = Instant.now().plusSeconds(2);
         Instant measureFrom = start.plus(warmup);
         Instant measureTo = measureFrom.plus(measure);
         long expectedMeasured = rate * measure.toSeconds();
 
-        try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
-            consumer.subscribe(List.of(EventTypes.ANCHORS_TOPIC));
-            while (consumer.assignment().isEmpty()) {
-                consumer.poll(Duration.ofMillis(100));
-            }
-            consumer.seekToEnd(consumer.assignment());
-            consumer.assignment().forEach(consumer::position);
+        try (AnchorConfirmations confirmations = new AnchorConfirmations(bootstrap, origin)) {
             Thread producer = new Thread(() -> produce(bootstrap, topic, rate, events, start), "bench-producer");
             producer.start();
             long firstBlock = -1;
@@ -89,20 +75,20 @@ public final class AnchoringBenchmark {
             Instant deadline = measureTo.plusSeconds(60);
             while (Instant.now().isBefore(deadline) && latencies.getTotalCount() < expectedMeasured) {
                 if (firstBlock < 0 && Instant.now().isAfter(measureFrom)) {
-                    firstBlock = node.getChainInfo().headBlock();
+                    firstBlock = ChainTxs.head(node);
                 }
                 if (lastBlock < 0 && Instant.now().isAfter(measureTo)) {
-                    lastBlock = node.getChainInfo().headBlock();
+                    lastBlock = ChainTxs.head(node);
                 }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    record(record, origin, measureFrom, measureTo, latencies, confirmed);
+                for (AnchorConfirmed confirmed : confirmations.poll(Duration.ofMillis(100))) {
+                    record(confirmed, measureFrom, measureTo, latencies, confirmedCount);
                 }
             }
             producer.join();
             if (lastBlock < 0) {
-                lastBlock = node.getChainInfo().headBlock();
+                lastBlock = ChainTxs.head(node);
             }
-            long txs = anchorTxs(node, firstBlock, lastBlock, origin);
+            long txs = ChainTxs.anchorTxs(node, firstBlock, lastBlock, origin);
             String report = report(rate, warmup, measure, intervalMs, expectedMeasured, latencies, txs);
             System.out.println(report);
             Files.createDirectories(out);
@@ -145,53 +131,12 @@ public final class AnchoringBenchmark {
         return record;
     }
 
-    private static void record(ConsumerRecord<String, String> record, String origin, Instant from, Instant to,
-            Histogram latencies, AtomicLong confirmed) {
-        var type = record.headers().lastHeader(CloudEventsKafka.H_TYPE);
-        if (type == null || !EventTypes.ANCHOR_CONFIRMED.equals(new String(type.value()))) {
-            return;
-        }
-        AnchorConfirmed c;
-        try {
-            c = EventJson.read(record.value(), AnchorConfirmed.class);
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        if (!origin.equals(c.anchor().origin())) {
-            return;
-        }
-        confirmed.incrementAndGet();
-        Instant eventTime = LeafData.parse(Base64.getDecoder().decode(c.leafData())).time();
+    private static void record(AnchorConfirmed confirmed, Instant from, Instant to, Histogram latencies, AtomicLong count) {
+        count.incrementAndGet();
+        Instant eventTime = LeafData.parse(Base64.getDecoder().decode(confirmed.leafData())).time();
         if (!eventTime.isBefore(from) && eventTime.isBefore(to)) {
             latencies.recordValue(Math.max(0, Duration.between(eventTime, Instant.now()).toMillis()));
         }
-    }
-
-    private static long anchorTxs(IostClient node, long fromBlock, long toBlock, String origin) {
-        long count = 0;
-        for (long n = Math.max(1, fromBlock); n <= toBlock; n++) {
-            BlockResponse block = node.getBlockByNumber(n, true);
-            if (block.block().transactions() == null) {
-                continue;
-            }
-            for (TxInfo tx : block.block().transactions()) {
-                if (tx.actions().stream().anyMatch(a -> "anchor".equals(a.actionName())
-                        && a.data().startsWith("[\"" + origin + "\","))) {
-                    count++;
-                }
-            }
-        }
-        return count;
-    }
-
-    private static KafkaConsumer<String, String> consumer(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-auditor-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     }
 
     private static String report(int rate, Duration warmup, Duration measure, long intervalMs, long expected,

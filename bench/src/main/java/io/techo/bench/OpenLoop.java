@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongFunction;
-import org.HdrHistogram.Recorder;
 
 /**
  * An open-loop load generator: requests start on a fixed schedule whatever the system does, and each latency is
@@ -14,18 +12,38 @@ import org.HdrHistogram.Recorder;
  */
 final class OpenLoop {
 
-    record Result(org.HdrHistogram.Histogram latencies, long sent, long failed, Duration measured) {
+    /** The longest a measured request may stay unanswered after the last send before it counts as failed. */
+    private static final Duration DRAIN = Duration.ofSeconds(12);
+
+    /** One scheduled request: its number, its intended start ({@link System#nanoTime()}), whether it is measured. */
+    record Shot(long index, long intendedNanos, boolean measured) {
+    }
+
+    @FunctionalInterface
+    interface Request {
+        /** Starts the request and completes with true when it succeeded. */
+        CompletableFuture<Boolean> send(Shot shot);
+    }
+
+    /**
+     * @param sent requests started in the measured window
+     * @param succeeded of those, the ones that succeeded
+     * @param failed the others: errors, unexpected statuses, or no answer within the drain time
+     */
+    record Result(int rate, LatencyRecorder.Latencies latencies, long sent, long succeeded, long failed, Duration measured) {
+
+        double succeededPerSecond() {
+            return succeeded / (measured.toNanos() / 1e9);
+        }
     }
 
     private OpenLoop() {
     }
 
-    /**
-     * @param request starts request number i and completes with true when it succeeded
-     */
-    static Result run(int ratePerSecond, Duration warmup, Duration measure, LongFunction<CompletableFuture<Boolean>> request) {
-        Recorder recorder = new Recorder(3);
-        AtomicLong failed = new AtomicLong();
+    static Result run(int ratePerSecond, Duration warmup, Duration measure, Request request) {
+        LatencyRecorder recorder = new LatencyRecorder();
+        AtomicLong succeeded = new AtomicLong();
+        AtomicLong completed = new AtomicLong();
         long periodNanos = 1_000_000_000L / ratePerSecond;
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
@@ -44,17 +62,27 @@ final class OpenLoop {
             if (measured) {
                 sent++;
             }
-            request.apply(i).whenComplete((ok, error) -> {
+            CompletableFuture<Boolean> response;
+            try {
+                response = request.send(new Shot(i, intended, measured));
+            } catch (RuntimeException e) {
+                response = CompletableFuture.failedFuture(e);
+            }
+            response.whenComplete((ok, error) -> {
                 if (!measured) {
                     return;
                 }
-                if (error != null || !Boolean.TRUE.equals(ok)) {
-                    failed.incrementAndGet();
+                recorder.recordMicros((System.nanoTime() - intended) / 1000);
+                if (error == null && Boolean.TRUE.equals(ok)) {
+                    succeeded.incrementAndGet();
                 }
-                recorder.recordValue(Math.max(1, (System.nanoTime() - intended) / 1000));
+                completed.incrementAndGet();
             });
         }
-        LockSupport.parkNanos(Duration.ofSeconds(3).toNanos());
-        return new Result(recorder.getIntervalHistogram(), sent, failed.get(), measure);
+        long drainUntil = System.nanoTime() + DRAIN.toNanos();
+        while (completed.get() < sent && System.nanoTime() < drainUntil) {
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        return new Result(ratePerSecond, recorder.finish(), sent, succeeded.get(), sent - succeeded.get(), measure);
     }
 }
