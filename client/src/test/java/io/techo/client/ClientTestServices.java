@@ -3,18 +3,16 @@ package io.techo.client;
 import io.techo.iost.devnet.Devnet;
 import io.techo.iost.devnet.DevnetConfig;
 import io.techo.testkit.ServiceProcess;
+import io.techo.testkit.TokenKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +40,8 @@ final class ClientTestServices implements AutoCloseable {
         kafka = new PrivateKafka();
         devnet = Devnet.start(DevnetConfig.defaults().withPort(0).withDataDir(temporaryDirectory())
                 .withBlockInterval(Duration.ofMillis(100), 2));
-        KeyPair tokenKey = newKey();
-        String publicPem = pem("PUBLIC KEY", tokenKey.getPublic().getEncoded());
+        KeyPair tokenKey = TokenKeys.newEd25519();
+        String publicPem = TokenKeys.publicPem(tokenKey);
         String bootstrap = kafka.bootstrap();
         ServiceProcess consent = new ServiceProcess("consent-service", serviceEnv(publicPem, bootstrap, "techo_consent_cli_it"));
         Map<String, String> recordEnv = new HashMap<>(serviceEnv(publicPem, bootstrap, "techo_record_cli_it"));
@@ -53,7 +51,7 @@ final class ClientTestServices implements AutoCloseable {
         anchorEnv.put("TECHO_IOST_URL", devnet.uri().toString());
         ServiceProcess anchor = new ServiceProcess("anchor-service", anchorEnv);
         gateway = new ServiceProcess("gateway", Map.of(
-                "TECHO_GATEWAY_JWT_PRIVATE_KEY", pem("PRIVATE KEY", tokenKey.getPrivate().getEncoded()),
+                "TECHO_GATEWAY_JWT_PRIVATE_KEY", TokenKeys.privatePem(tokenKey),
                 "TECHO_JWT_ISSUER", ISSUER,
                 "TECHO_CONSENT_URL", consent.url(),
                 "TECHO_RECORD_URL", record.url(),
@@ -149,16 +147,5 @@ final class ClientTestServices implements AutoCloseable {
         }
     }
 
-    private static KeyPair newKey() {
-        try {
-            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
-    }
 }

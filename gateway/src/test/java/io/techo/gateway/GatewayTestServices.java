@@ -2,12 +2,11 @@ package io.techo.gateway;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.techo.testkit.ServiceProcess;
+import io.techo.testkit.TokenKeys;
 import io.techo.testkit.TestDevice;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.util.Base64;
 import java.util.Map;
@@ -29,14 +28,14 @@ public class GatewayTestServices implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        tokenKey = newKey();
-        String publicPem = pem("PUBLIC KEY", tokenKey.getPublic().getEncoded());
+        tokenKey = TokenKeys.newEd25519();
+        String publicPem = TokenKeys.publicPem(tokenKey);
         consent = new ServiceProcess("consent-service", serviceEnv(publicPem, "techo_consent_gw_it")).start();
         Map<String, String> recordEnv = new java.util.HashMap<>(serviceEnv(publicPem, "techo_record_gw_it"));
         recordEnv.put("TECHO_CONSENT_URL", consent.url());
         record = new ServiceProcess("record-service", recordEnv).start();
         return Map.of(
-                "techo.gateway.token.private-key", pem("PRIVATE KEY", tokenKey.getPrivate().getEncoded()),
+                "techo.gateway.token.private-key", TokenKeys.privatePem(tokenKey),
                 "techo.gateway.token.issuer", ISSUER,
                 "techo.gateway.upstreams.consent-url", consent.url(),
                 "techo.gateway.upstreams.record-url", record.url(),
@@ -75,18 +74,7 @@ public class GatewayTestServices implements QuarkusTestResourceLifecycleManager 
                 "QUARKUS_OTEL_SDK_DISABLED", "false");
     }
 
-    private static KeyPair newKey() {
-        try {
-            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
-    }
 
     private static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
