@@ -97,6 +97,23 @@ class EdgeTest {
     }
 
     @Test
+    void theWebClientIsServedAtTheRootUnderAStrictContentSecurityPolicy() {
+        given().get("/").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"))
+                .header("Content-Security-Policy", io.techo.gateway.edge.EdgeFilter.APP_CSP)
+                .header("X-Frame-Options", "DENY")
+                .body(org.hamcrest.Matchers.containsString("<div id=\"app\">"));
+        assertThat(io.techo.gateway.edge.EdgeFilter.APP_CSP).contains("script-src 'self'").doesNotContain("unsafe");
+    }
+
+    @Test
+    void chainLookupsNeedATokenAndGoToTheIostNode() {
+        expectProblem(given().get("/api/v1/chain/tx/9Bc9L8fa").then(), 401, "unauthenticated");
+        GatewayApi.Patient patient = GatewayApi.newPatient();
+        // the test's node address is closed: the lookup was routed, and the node did not answer
+        expectProblem(as(patient.token()).get("/api/v1/chain/receipt/9Bc9L8fa").then(), 503, "unavailable");
+    }
+
+    @Test
     void theAggregatedOpenApiListsTheRoutedPathsOnly() {
         Map<String, Object> paths = given().get("/openapi").then().statusCode(200).extract().path("paths");
         assertThat(paths).containsKey("/api/v1/records").containsKey("/api/v1/grants")

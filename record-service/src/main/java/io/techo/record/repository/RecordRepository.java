@@ -23,8 +23,24 @@ public class RecordRepository implements PanacheRepositoryBase<HealthRecord, Str
      * Fetches one row more than the page so the caller knows whether another page follows.
      */
     public Uni<List<HealthRecord>> pageOfOwner(String ownerId, Optional<String> category, Optional<String> beforeId, int pageSize) {
-        StringBuilder query = new StringBuilder("ownerId = :owner and status = :status");
-        Parameters parameters = Parameters.with("owner", ownerId).and("status", RecordStatus.ACTIVE);
+        return page(new StringBuilder("ownerId = :owner and status = :status"),
+                Parameters.with("owner", ownerId).and("status", RecordStatus.ACTIVE), category, beforeId, pageSize);
+    }
+
+    /**
+     * The owner's active records whose data key the owner wrapped for {@code recipientId} (shared with them, or set
+     * aside for an emergency read), newest first, as {@link #pageOfOwner}.
+     */
+    public Uni<List<HealthRecord>> pageSharedWith(String ownerId, String recipientId, Optional<String> category,
+            Optional<String> beforeId, int pageSize) {
+        return page(new StringBuilder("ownerId = :owner and status = :status and id in "
+                        + "(select e.recordId from KeyEnvelopeRow e where e.recipientId = :recipient)"),
+                Parameters.with("owner", ownerId).and("status", RecordStatus.ACTIVE).and("recipient", recipientId),
+                category, beforeId, pageSize);
+    }
+
+    private Uni<List<HealthRecord>> page(StringBuilder query, Parameters parameters, Optional<String> category,
+            Optional<String> beforeId, int pageSize) {
         category.ifPresent(c -> {
             query.append(" and category = :category");
             parameters.and("category", c);

@@ -94,13 +94,16 @@ public class RecordResource {
     }
 
     @GET
-    @Operation(summary = "List the caller's own records, newest first, cursor-paginated")
-    public Uni<RecordPage> list(@QueryParam("category") String category, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
+    @Operation(summary = "List the caller's own records, newest first, cursor-paginated",
+            description = "With ownerId of another account: that owner's records whose data key the owner wrapped for the caller "
+                    + "(shared, or set aside for an emergency read); metadata only, reading one is still decided by consent.")
+    public Uni<RecordPage> list(@QueryParam("ownerId") String ownerId, @QueryParam("category") String category,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        Optional<String> owner = Optional.ofNullable(ownerId).map(RequestReader::ownerId);
         Optional<String> categoryFilter = Optional.ofNullable(category).map(RequestReader::category);
         Optional<String> before = Optional.ofNullable(cursor).map(RecordResource::decodeCursor);
         int pageSize = Cursors.pageSize(limit, config.defaultPageSize(), config.maxPageSize());
-        return service.list(callers.current(), categoryFilter, before, pageSize)
+        return service.list(callers.current(), owner, categoryFilter, before, pageSize)
                 .map(page -> new RecordPage(page.items(), page.nextCursor() == null ? null : Cursors.encode(page.nextCursor())));
     }
 

@@ -185,8 +185,12 @@ public class RecordService {
     }
 
     @WithSession
-    public Uni<RecordPage> list(Caller caller, Optional<String> category, Optional<String> beforeId, int pageSize) {
-        return records.pageOfOwner(caller.accountId(), category, beforeId, pageSize).chain(rows -> {
+    public Uni<RecordPage> list(Caller caller, Optional<String> ownerId, Optional<String> category, Optional<String> beforeId,
+            int pageSize) {
+        Uni<List<HealthRecord>> found = ownerId.isEmpty() || ownerId.get().equals(caller.accountId())
+                ? records.pageOfOwner(caller.accountId(), category, beforeId, pageSize)
+                : records.pageSharedWith(ownerId.get(), caller.accountId(), category, beforeId, pageSize);
+        return found.chain(rows -> {
             boolean more = rows.size() > pageSize;
             List<HealthRecord> page = more ? rows.subList(0, pageSize) : rows;
             String next = more ? page.get(page.size() - 1).id : null;
