@@ -5,6 +5,12 @@
 import { uuidV7 } from '../protocol/uuid';
 
 const PROBLEM_PREFIX = 'urn:techo:problem:';
+/** Empty in the browser (same origin); a gateway URL when the code runs outside one (the end-to-end operator). */
+let base = '';
+
+export function setApiBase(url: string): void {
+  base = url.replace(/\/$/, '');
+}
 
 export class ApiError extends Error {
   constructor(
@@ -36,7 +42,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     headers['Idempotency-Key'] ??= uuidV7();
   }
   const query = Object.entries(options.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '');
-  const url = path + (query.length === 0 ? '' : '?' + new URLSearchParams(query).toString());
+  const url = base + path + (query.length === 0 ? '' : '?' + new URLSearchParams(query).toString());
   let response: Response;
   try {
     response = await fetch(url, { method, headers, body: options.body === undefined ? null : JSON.stringify(options.body), credentials: 'omit' });
