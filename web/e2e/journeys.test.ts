@@ -35,6 +35,7 @@ let clinician: Page;
 let operator: Session;
 let patientId = '';
 let clinicianId = '';
+let recoveryCode = '';
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
@@ -45,6 +46,17 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
+/** Navigates inside the app (a hash route); the same route again renders it afresh. */
+async function show(page: Page, route: string): Promise<void> {
+  await page.evaluate((r) => {
+    if (location.hash === '#' + r) {
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    } else {
+      location.hash = r;
+    }
+  }, route);
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${RESULTS}/${name}.png`, fullPage: true });
 }
@@ -53,8 +65,8 @@ async function status(page: Page): Promise<string> {
   return (await page.locator('.status p').textContent({ timeout: 30_000 })) ?? '';
 }
 
+/** On the new-entry screen, which resets its form after each save; a click clears the previous message. */
 async function addEntry(kind: string, fields: Record<string, string>, file?: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-  await patient.goto(`${GATEWAY}/#/add`);
   await patient.selectOption('[data-test=kind]', kind);
   for (const [name, value] of Object.entries(fields)) {
     const control = patient.locator(`[data-test=field-${name}]`);
@@ -113,13 +125,18 @@ describe('the web client against the real system', () => {
     await patient.getByRole('button', { name: 'Create keys and register' }).click();
     await patient.waitForSelector('[data-test=recovery-code]');
     patientId = (await patient.textContent('[data-test=account-id]')) ?? '';
+    recoveryCode = (await patient.textContent('[data-test=recovery-code]')) ?? '';
     expect(patientId).not.toBe('');
+    const [backup] = await Promise.all([patient.waitForEvent('download'), patient.getByRole('button', { name: 'Download key backup' }).click()]);
+    await backup.saveAs(`${RESULTS}/key-backup.json`);
     await shot(patient, '01-recovery-kit');
     await patient.click('[data-test=kit-done]');
     await expect.poll(() => patient.textContent('h1')).toContain('My notebook');
   });
 
   it('adds entries of every kind, with an attachment', async () => {
+    await patient.click('a[href="#/add"]');
+    await patient.waitForSelector('[data-test=save-entry]');
     await addEntry('blood-pressure', { systolic: '128', diastolic: '82', pulse: '70' });
     await addEntry('blood-pressure', { systolic: '135', diastolic: '88' });
     await addEntry('glucose', { glucose: '104', timing: 'fasting' });
@@ -127,7 +144,7 @@ describe('the web client against the real system', () => {
     await addEntry('medication', { medicine: CANARY.medicine, dose: '5 mg' });
     await addEntry('note', { text: CANARY.note });
     await addEntry('attachment', { title: 'Lab report' }, { name: 'lab.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n${CANARY.attachment}\n%%EOF`) });
-    await patient.goto(`${GATEWAY}/#/notebook`);
+    await show(patient, '/notebook');
     await expect.poll(() => patient.locator('[data-test=entry]').count(), { timeout: 30_000 }).toBe(7);
     expect(await patient.locator('[data-test=chart-blood-pressure] svg polyline').count()).toBe(2);
     expect(await patient.textContent('[data-test=timeline]')).toContain(CANARY.note);
@@ -148,7 +165,7 @@ describe('the web client against the real system', () => {
   });
 
   it('shares blood pressure with the clinician and sets up emergency access to medication', async () => {
-    await patient.goto(`${GATEWAY}/#/sharing`);
+    await show(patient, '/sharing');
     await patient.locator('form[role=search]').first().locator('[data-test=search-facility]').fill(FACILITY);
     await patient.locator('form[role=search]').first().locator('[data-test=search]').click();
     await patient.click('[data-test=choose-clinician]');
@@ -164,7 +181,7 @@ describe('the web client against the real system', () => {
   });
 
   it('lets the clinician read the shared entries', async () => {
-    await clinician.goto(`${GATEWAY}/#/clinic`);
+    await show(clinician, '/clinic');
     await expect.poll(() => clinician.locator('[data-test=shared-patient]').count(), { timeout: 15_000 }).toBe(1);
     await shot(clinician, '05-clinician-patients');
     await clinician.click('[data-test=open-patient]');
@@ -178,11 +195,11 @@ describe('the web client against the real system', () => {
   });
 
   it("shows the clinician's reads in the patient's access log, then revokes", async () => {
-    await patient.goto(`${GATEWAY}/#/access`);
+    await show(patient, '/access');
     await expect.poll(() => patient.locator('[data-test=access-row][data-decision=PERMIT]').count(), { timeout: 15_000 }).toBe(2);
     expect(await patient.textContent('[data-test=access-log]')).toContain(clinicianId);
     await shot(patient, '07-access-log');
-    await patient.goto(`${GATEWAY}/#/sharing`);
+    await show(patient, '/sharing');
     await patient.click('[data-test=revoke]');
     await expect.poll(() => patient.locator('[data-test=grant-status]').first().textContent(), { timeout: 15_000 }).toBe('Revoked');
   });
@@ -195,7 +212,7 @@ describe('the web client against the real system', () => {
   });
 
   it('lets the clinician break the glass on the emergency category, logged for the patient', async () => {
-    await clinician.goto(`${GATEWAY}/#/emergency`);
+    await show(clinician, '/emergency');
     await clinician.fill('[data-test=bg-patient]', patientId);
     await clinician.fill('[data-test=bg-reason]', 'unconscious on arrival, checking medication');
     await clinician.click('[data-test=bg-list]');
@@ -204,14 +221,49 @@ describe('the web client against the real system', () => {
     await medication.locator('[data-test=open-entry]').click();
     await expect.poll(() => medication.locator('.summary').textContent(), { timeout: 15_000 }).toContain(CANARY.medicine);
     await shot(clinician, '09-break-glass');
-    await patient.goto(`${GATEWAY}/#/access`);
+    await show(patient, '/access');
     await expect.poll(() => patient.locator('[data-test=access-row][data-decision=PERMIT_BREAK_GLASS]').count(), { timeout: 15_000 }).toBe(1);
     expect(await patient.textContent('[data-test=access-log]')).toContain('unconscious on arrival');
     await shot(patient, '10-access-log-break-glass');
   });
 
+  it('adds a second device authorized by the first, which opens the whole notebook', async () => {
+    const device = await newPage();
+    await device.click('[data-test=start-device]');
+    await device.fill('[data-test=device-account]', patientId);
+    await device.getByRole('button', { name: 'Create keys for this browser' }).click();
+    const deviceRequest = await device.inputValue('[data-test=device-request]');
+    await show(patient, '/settings');
+    await patient.fill('[data-test=authorize-request]', deviceRequest);
+    await patient.click('[data-test=authorize-device]');
+    await expect.poll(() => status(patient), { timeout: 60_000 }).toContain('7 entries were shared');
+    await device.click('[data-test=device-login]');
+    await expect.poll(() => device.locator('[data-test=entry] .summary').count(), { timeout: 60_000 }).toBe(7);
+    expect(await device.textContent('[data-test=timeline]')).toContain(CANARY.note);
+    await device.context().close();
+  });
+
+  it('restores the notebook on a new browser from the recovery kit', async () => {
+    const fresh = await newPage();
+    await fresh.getByRole('button', { name: 'Restore from a recovery kit' }).click();
+    await fresh.setInputFiles('input[type=file]', `${RESULTS}/key-backup.json`);
+    await fresh.fill('input[type=password]', recoveryCode.toLowerCase());
+    await fresh.getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => fresh.locator('[data-test=entry] .summary').count(), { timeout: 60_000 }).toBe(7);
+    await shot(fresh, '12-restored');
+    await fresh.context().close();
+  });
+
+  it('erases an entry', async () => {
+    await show(patient, '/notebook');
+    const note = patient.locator('[data-test=entry][data-kind=note]');
+    await note.locator('[data-test=erase]').click();
+    await expect.poll(() => patient.locator('[data-test=entry][data-kind=note]').count(), { timeout: 30_000 }).toBe(0);
+    expect(await patient.locator('[data-test=entry]').count()).toBe(6);
+  });
+
   it('switches to Japanese', async () => {
-    await patient.goto(`${GATEWAY}/#/notebook`);
+    await show(patient, '/notebook');
     await patient.click('[data-test=language]');
     await expect.poll(() => patient.textContent('h1')).toBe('わたしの手帳');
     await shot(patient, '11-notebook-ja');

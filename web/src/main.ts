@@ -8,11 +8,11 @@ import { breakGlass, patientEntries, patients } from './ui/screens/clinic';
 import { addEntry, notebook } from './ui/screens/notebook';
 import { accessLog, sharing } from './ui/screens/sharing';
 import { settings } from './ui/screens/settings';
-import { enrolClinician, onboard, recoveryKit, restore, welcome } from './ui/screens/start';
+import { addDevice, enrolClinician, onboard, recoveryKit, restore, welcome } from './ui/screens/start';
 
 type Screen = (app: App, parameter: string) => HTMLElement | Promise<HTMLElement>;
 
-const OPEN_ROUTES: Record<string, Screen> = { '/': welcome, '/onboard': onboard, '/enrol': enrolClinician, '/restore': restore };
+const OPEN_ROUTES: Record<string, Screen> = { '/': welcome, '/onboard': onboard, '/enrol': enrolClinician, '/restore': restore, '/device': addDevice };
 const PATIENT_ROUTES: Record<string, Screen> = {
   '/notebook': notebook, '/add': addEntry, '/sharing': sharing, '/access': accessLog, '/settings': settings, '/kit': recoveryKit,
 };
@@ -84,7 +84,10 @@ async function start(): Promise<void> {
       return;
     }
   }
-  window.addEventListener('hashchange', () => void render());
+  window.addEventListener('hashchange', () => {
+    app.clear();
+    void render();
+  });
   await render();
 }
 

@@ -92,6 +92,13 @@ export class Directory {
     return fromBase64(newest.publicKey);
   }
 
+  /** The account's other active encryption keys (its other devices), fresh from the directory. */
+  async otherOwnEncryptionKeys(accountId: string, thisKeyId: string): Promise<Uint8Array<ArrayBuffer>[]> {
+    this.parties.delete(accountId);
+    return (await this.party(accountId)).keys.filter((k) => k.use === 'ENCRYPTION' && k.status === 'ACTIVE' && k.keyId !== thisKeyId)
+      .map((k) => fromBase64(k.publicKey));
+  }
+
   async searchClinicians(facility: string, name: string): Promise<ClinicianEntry[]> {
     return (await this.session.get<{ items: ClinicianEntry[] }>('/api/v1/parties', { kind: 'CLINICIAN', facility, name })).items;
   }

@@ -63,6 +63,9 @@ export class Notebook {
     const { accountId, keys } = this.identity;
     const sealed = await sealRecord(keys, accountId, entry.kind, utf8(JSON.stringify(entry)));
     const view = await this.session.post<RecordView>('/api/v1/records', sealed.request);
+    for (const ownKey of await this.directory.otherOwnEncryptionKeys(accountId, keys.encryption.keyId)) {
+      await this.session.post(`/api/v1/records/${sealed.ref.recordId}/envelopes`, await wrapDataKey(sealed.dataKey, accountId, ownKey, sealed.ref));
+    }
     for (const recipient of await this.sharing.recipientsFor(entry.kind)) {
       const envelope = await wrapDataKey(sealed.dataKey, recipient, await this.directory.encryptionKey(recipient), sealed.ref);
       await this.session.post(`/api/v1/records/${sealed.ref.recordId}/envelopes`, envelope);

@@ -1,8 +1,9 @@
 /** Keys and data: who this device is, the pinned log key, the FHIR export, the key backup, forgetting the keys. */
+import { authorizeDevice, type DeviceRequest } from '../../app/devices';
 import { forgetIdentity, keysAreSealed } from '../../app/keystore';
 import { bundle } from '../../entries/fhir';
 import type { App } from '../app';
-import { download, h } from '../dom';
+import { download, field, h } from '../dom';
 import { t } from '../i18n';
 import { downloadBackup } from './start';
 
@@ -25,6 +26,12 @@ export async function settings(app: App): Promise<HTMLElement> {
       app.go('/');
     }
   }));
+  const deviceInput = h('textarea', { rows: 4, 'data-test': 'authorize-request' });
+  const authorize = h('button', { type: 'button', 'data-test': 'authorize-device' }, t('device.authorize'));
+  authorize.addEventListener('click', () => void app.act(authorize, async () => {
+    const count = await authorizeDevice(app.session!, app.notebook!, JSON.parse(deviceInput.value) as DeviceRequest);
+    app.say(t('device.authorized', { count }));
+  }));
   const logKey = identity.role === 'patient' ? await app.notebook!.pinnedLogKey() : identity.logKey ?? '—';
   return h('section', { 'aria-labelledby': 'set-h' },
     h('h1', { id: 'set-h' }, t('settings.heading')),
@@ -36,5 +43,9 @@ export async function settings(app: App): Promise<HTMLElement> {
     h('div', { class: 'actions' },
       identity.role === 'patient' ? exportButton : null,
       h('button', { type: 'button', onclick: downloadBackup }, t('settings.kit')),
-      forget));
+      forget),
+    identity.role === 'patient'
+      ? h('section', { 'aria-labelledby': 'dev-auth-h' }, h('h2', { id: 'dev-auth-h' }, t('device.authorizeHeading')),
+        field(t('device.authorizeInput'), deviceInput), authorize)
+      : null);
 }

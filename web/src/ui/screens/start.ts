@@ -1,6 +1,7 @@
 /** Screens before a notebook is open: welcome, patient onboarding, the recovery kit, restore, clinician enrolment. */
 import { createBackup, newRecoveryCode, restoreBackup, sealKeys, type KeyBackup } from '../../app/backup';
 import { confirmRegistration, registerPatient, registrationRequest, type RegistrationChallenge } from '../../app/directory';
+import { deviceRequest } from '../../app/devices';
 import { saveIdentity, type Identity, type Role } from '../../app/keystore';
 import { generateDeviceKeys, type DeviceKeys } from '../../crypto/keys';
 import type { App } from '../app';
@@ -17,7 +18,8 @@ export function welcome(app: App): HTMLElement {
     h('div', { class: 'choices' },
       h('button', { type: 'button', class: 'primary', 'data-test': 'start-patient', onclick: () => app.go('/onboard') }, t('welcome.patient')),
       h('button', { type: 'button', 'data-test': 'start-clinician', onclick: () => app.go('/enrol') }, t('welcome.clinician')),
-      h('button', { type: 'button', onclick: () => app.go('/restore') }, t('welcome.restore'))));
+      h('button', { type: 'button', onclick: () => app.go('/restore') }, t('welcome.restore')),
+      h('button', { type: 'button', 'data-test': 'start-device', onclick: () => app.go('/device') }, t('welcome.device'))));
 }
 
 /** Stores the identity with sealed (non-extractable) keys and keeps the extractable ones in memory for the kit. */
@@ -152,4 +154,34 @@ export function restore(app: App): HTMLElement {
     },
   }, field(t('restore.file'), file), field(t('restore.secret'), secret), submit);
   return h('section', { 'aria-labelledby': 'restore-h' }, h('h1', { id: 'restore-h' }, t('restore.heading')), form);
+}
+
+export function addDevice(app: App): HTMLElement {
+  const account = h('input', { type: 'text', required: true, maxlength: 64, 'data-test': 'device-account' });
+  const request = h('textarea', { readonly: true, rows: 4, 'data-test': 'device-request' });
+  const create = h('button', { type: 'button', class: 'primary' }, t('device.create'));
+  const login = h('button', { type: 'button', class: 'primary', 'data-test': 'device-login' }, t('device.check'));
+  const second = h('div', { hidden: true }, field(t('device.request'), request), login);
+  let identity: Identity | undefined;
+  create.addEventListener('click', () => void app.act(create, async () => {
+    const accountId = account.value.trim();
+    if (accountId === '') {
+      account.focus();
+      throw new UserError(t('add.required', { field: t('device.account') }));
+    }
+    const keys = await generateDeviceKeys(false);
+    identity = { accountId, role: 'patient', displayName: accountId, keys };
+    request.value = JSON.stringify(await deviceRequest(accountId, keys));
+    second.hidden = false;
+  }));
+  login.addEventListener('click', () => void app.act(login, async () => {
+    if (identity === undefined) {
+      return;
+    }
+    await app.signIn(identity);
+    await saveIdentity(identity);
+    app.go('/notebook');
+  }));
+  return h('section', { 'aria-labelledby': 'dev-h' }, h('h1', { id: 'dev-h' }, t('device.heading')),
+    field(t('device.account'), account), create, second);
 }

@@ -28,7 +28,7 @@ public class EdgeFilter {
      * For the web client at / (ADR 0400): its own scripts and styles only, no inline code, no eval, API calls to the
      * same origin only; images may be data: or blob: URLs (previews of decrypted attachments).
      */
-    static final String APP_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    public static final String APP_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
             + "font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private final RateLimits limits;

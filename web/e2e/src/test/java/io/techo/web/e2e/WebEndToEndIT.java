@@ -39,8 +39,9 @@ class WebEndToEndIT {
             npm.environment().put("TECHO_E2E_OPERATOR_PUBLIC", Base64.getEncoder().encodeToString(system.operator.publicKey()));
             npm.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
             Process journeys = npm.start();
-            boolean finished = journeys.waitFor(6, TimeUnit.MINUTES);
+            boolean finished = journeys.waitFor(10, TimeUnit.MINUTES);
             if (!finished) {
+                journeys.descendants().forEach(ProcessHandle::destroyForcibly);
                 journeys.destroyForcibly();
             }
             String log = Files.readString(Path.of("target/e2e-journeys.log"));
