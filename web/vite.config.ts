@@ -21,7 +21,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       { extends: true, test: { name: 'interop', include: ['test/interop/**/*.test.ts'], environment: 'node' } },
-      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], environment: 'node', testTimeout: 300_000, hookTimeout: 120_000 } },
+      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], environment: 'node', testTimeout: 300_000, hookTimeout: 120_000, fileParallelism: false } },
     ],
   },
 });

@@ -14,6 +14,8 @@ import { importKeyPair } from '../src/crypto/keys';
 const GATEWAY = required('TECHO_E2E_GATEWAY');
 const RESULTS = 'test-results';
 const RUN = Date.now().toString(36);
+/** Generous: five JVMs and Chromium share two cores with whatever else runs. */
+const WAIT = { timeout: 30_000 };
 const FACILITY = `Kyoto Web Hospital ${RUN}`;
 const CANARY = {
   note: `canary-note-${RUN} 夜に頭痛`,
@@ -116,7 +118,7 @@ describe('the web client against the real system', () => {
     clinicianId = (await clinician.textContent('[data-test=account-id]')) ?? '';
     expect(await clinician.textContent('[data-test=recovery-code]')).toMatch(/^([A-Z2-9]{5}-){5}[A-Z2-9]{5}$/);
     await clinician.click('[data-test=kit-done]');
-    await expect.poll(() => clinician.textContent('h1')).toContain('Patients who shared with me');
+    await expect.poll(() => clinician.textContent('h1'), WAIT).toContain('Patients who shared with me');
   });
 
   it('onboards a patient with keys made in the browser and a recovery kit', async () => {
@@ -131,7 +133,7 @@ describe('the web client against the real system', () => {
     await backup.saveAs(`${RESULTS}/key-backup.json`);
     await shot(patient, '01-recovery-kit');
     await patient.click('[data-test=kit-done]');
-    await expect.poll(() => patient.textContent('h1')).toContain('My notebook');
+    await expect.poll(() => patient.textContent('h1'), WAIT).toContain('My notebook');
   });
 
   it('adds entries of every kind, with an attachment', async () => {
@@ -265,7 +267,7 @@ describe('the web client against the real system', () => {
   it('switches to Japanese', async () => {
     await show(patient, '/notebook');
     await patient.click('[data-test=language]');
-    await expect.poll(() => patient.textContent('h1')).toBe('わたしの手帳');
+    await expect.poll(() => patient.textContent('h1'), WAIT).toBe('わたしの手帳');
     await shot(patient, '11-notebook-ja');
   });
 

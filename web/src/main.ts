@@ -49,7 +49,10 @@ function find(path: string): { screen: Screen; parameter: string } | undefined {
   return prefix === undefined ? undefined : { screen: routes[prefix]!, parameter: decodeURIComponent(path.slice(prefix.length)) };
 }
 
+let renders = 0;
+
 async function render(): Promise<void> {
+  const generation = ++renders;
   document.title = t('app.title');
   replace(root, h('a', { href: '#main', class: 'skip' }, '↓'), header(), status, main);
   const role = app.identity?.role;
@@ -62,7 +65,11 @@ async function render(): Promise<void> {
     return;
   }
   try {
-    replace(main, await route.screen(app, route.parameter));
+    const screen = await route.screen(app, route.parameter);
+    if (generation !== renders) {
+      return;
+    }
+    replace(main, screen);
     main.querySelector('h1')?.setAttribute('tabindex', '-1');
     main.querySelector<HTMLElement>('h1')?.focus();
   } catch (error) {

@@ -27,6 +27,7 @@ class WebEndToEndIT {
     @Test
     void patientAndClinicianJourneysInChromium() throws Exception {
         assertThat(Path.of("/usr/bin/chromium")).as("Debian's chromium (deploy/local/chromium.sh installs it)").exists();
+        java.time.Instant started = java.time.Instant.now();
         try (SystemUnderTest system = new SystemUnderTest().start()) {
             Files.createDirectories(RESULTS);
             Files.deleteIfExists(RESULTS.resolve("canaries.json"));
@@ -38,15 +39,19 @@ class WebEndToEndIT {
             npm.environment().put("TECHO_E2E_OPERATOR_KEY", Base64.getEncoder().encodeToString(system.operator.privateKey()));
             npm.environment().put("TECHO_E2E_OPERATOR_PUBLIC", Base64.getEncoder().encodeToString(system.operator.publicKey()));
             npm.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+            // -Dtecho.e2e.perf=1000 also measures the timeline's first render with that many entries
+            npm.environment().put("TECHO_E2E_PERF", System.getProperty("techo.e2e.perf", "0"));
             Process journeys = npm.start();
-            boolean finished = journeys.waitFor(10, TimeUnit.MINUTES);
+            boolean finished = journeys.waitFor(Integer.getInteger("techo.e2e.minutes", 10), TimeUnit.MINUTES);
             if (!finished) {
                 journeys.descendants().forEach(ProcessHandle::destroyForcibly);
                 journeys.destroyForcibly();
             }
             String log = Files.readString(Path.of("target/e2e-journeys.log"));
             assertThat(finished && journeys.exitValue() == 0).as("the journeys (web/target/e2e-journeys.log):%n%s", tail(log)).isTrue();
-            assertNoPlaintextInDatabases(canaries());
+            List<String> canaries = canaries();
+            assertNoPlaintextInDatabases(canaries);
+            assertNoPlaintextOnTopics(canaries, started);
         }
     }
 
@@ -83,6 +88,16 @@ class WebEndToEndIT {
     private static String env(String name, String localDevDefault) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? localDevDefault : value;
+    }
+
+    private static void assertNoPlaintextOnTopics(List<String> canaries, java.time.Instant since) {
+        List<String> messages = TopicScan.messagesSince(since);
+        assertThat(messages).as("events of the run on " + TopicScan.TOPICS).hasSizeGreaterThan(10);
+        for (String message : messages) {
+            for (String canary : canaries) {
+                assertThat(message).as("an event holds no plaintext").doesNotContain(canary);
+            }
+        }
     }
 
     private static String hex(byte[] bytes) {
