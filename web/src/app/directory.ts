@@ -1,8 +1,7 @@
 /** The consent-service directory as a device uses it: registration with proof of both keys, key lookups, search. */
-import { fromBase64, toBase64 } from '../crypto/bytes';
+import { fromBase64, toBase64, utf8 } from '../crypto/bytes';
 import { hpkeOpen, REGISTRATION_INFO } from '../crypto/hpke';
 import { sign, type DeviceKeys } from '../crypto/keys';
-import { utf8 } from '../crypto/bytes';
 import { registrationBytes } from '../protocol/signed';
 import { request } from './api';
 import type { Session } from './session';

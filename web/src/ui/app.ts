@@ -2,6 +2,7 @@
 import { Clinic } from '../app/clinic';
 import { Directory } from '../app/directory';
 import type { Identity } from '../app/keystore';
+import type { DeviceKeys } from '../crypto/keys';
 import { Notebook } from '../app/notebook';
 import { Session } from '../app/session';
 import { Sharing } from '../app/sharing';
@@ -16,7 +17,7 @@ export class App {
   sharing: Sharing | undefined;
   clinic: Clinic | undefined;
   /** Extractable keys kept in memory only while the recovery kit screen is open. */
-  pendingBackupKeys: import('../crypto/keys').DeviceKeys | undefined;
+  pendingBackupKeys: DeviceKeys | undefined;
   recoveryCode: string | undefined;
 
   constructor(readonly status: HTMLElement, readonly render: () => void) {}
