@@ -185,6 +185,7 @@ describe('the web client against the real system', () => {
   it('lets the clinician read the shared entries', async () => {
     await show(clinician, '/clinic');
     await expect.poll(() => clinician.locator('[data-test=shared-patient]').count(), { timeout: 15_000 }).toBe(1);
+    expect(await clinician.textContent('[data-test=shared-patient] h2')).toContain(`Hanako ${RUN}`);
     await shot(clinician, '05-clinician-patients');
     await clinician.click('[data-test=open-patient]');
     const bp = clinician.locator('[data-test=entry][data-kind=blood-pressure]');
@@ -199,7 +200,8 @@ describe('the web client against the real system', () => {
   it("shows the clinician's reads in the patient's access log, then revokes", async () => {
     await show(patient, '/access');
     await expect.poll(() => patient.locator('[data-test=access-row][data-decision=PERMIT]').count(), { timeout: 15_000 }).toBe(2);
-    expect(await patient.textContent('[data-test=access-log]')).toContain(clinicianId);
+    expect(await patient.textContent('[data-test=access-log]')).toContain(`Dr. Sato ${RUN}`);
+    expect(await patient.getAttribute('[data-test=access-row] td[title]', 'title')).toBe(clinicianId);
     await shot(patient, '07-access-log');
     await show(patient, '/sharing');
     await patient.click('[data-test=revoke]');

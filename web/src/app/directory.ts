@@ -73,6 +73,22 @@ export class Directory {
     return found;
   }
 
+  /** A party's display name for the screens; its id when the directory cannot say. */
+  async displayName(id: string): Promise<string> {
+    try {
+      return (await this.party(id)).displayName;
+    } catch {
+      return id;
+    }
+  }
+
+  /** Display names of several parties, by id. */
+  async displayNames(ids: Iterable<string>): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    const names = await Promise.all(unique.map((id) => this.displayName(id)));
+    return new Map(unique.map((id, i) => [id, names[i]!]));
+  }
+
   /** The party's key with this id, active or retired (old signatures stay checkable). */
   async signingKey(partyId: string, keyId: string): Promise<Uint8Array<ArrayBuffer>> {
     const key = (await this.party(partyId)).keys.find((k) => k.keyId === keyId && k.use === 'SIGNING');

@@ -36,13 +36,14 @@ export async function patients(app: App): Promise<HTMLElement> {
   for (const g of grants) {
     byPatient.set(g.patientId, [...(byPatient.get(g.patientId) ?? []), g]);
   }
+  const names = await app.directory!.displayNames(byPatient.keys());
   const section = h('section', { 'aria-labelledby': 'pat-h' }, h('h1', { id: 'pat-h' }, t('clinic.heading')));
   if (byPatient.size === 0) {
     section.append(h('p', {}, t('clinic.empty')));
   }
   for (const [patientId, list] of byPatient) {
     section.append(h('article', { class: 'patient', 'data-test': 'shared-patient', 'data-patient': patientId },
-      h('h2', {}, `${t('clinic.patient')}: ${patientId}`),
+      h('h2', { title: patientId }, `${t('clinic.patient')}: ${names.get(patientId) ?? patientId}`),
       h('ul', {}, ...list.map((g) => h('li', { 'data-test': 'shared-grant' },
         `${g.scope.categories.map((c) => tr('kind', c)).join(', ')} — ${tr('purpose', g.purpose)} — ${t('grant.until')} ${formatDate(g.notAfter)} — ${tr('status', g.status)}`))),
       h('a', { href: `#/clinic/${encodeURIComponent(patientId)}`, class: 'button', 'data-test': 'open-patient' }, t('clinic.open'))));
@@ -54,8 +55,9 @@ export async function patientEntries(app: App, patientId: string): Promise<HTMLE
   const grants = (await app.clinic!.grants()).filter((g) => g.patientId === patientId);
   const purpose = grants.find((g) => isCurrent(g))?.purpose ?? grants[0]?.purpose ?? 'TREAT';
   const records = await app.clinic!.records(patientId);
+  const name = await app.directory!.displayName(patientId);
   return h('section', { 'aria-labelledby': 'pe-h' },
-    h('h1', { id: 'pe-h' }, t('clinic.entries', { patient: patientId })),
+    h('h1', { id: 'pe-h', title: patientId }, t('clinic.entries', { patient: name })),
     h('a', { href: '#/clinic' }, t('common.back')),
     recordList(app, records, () => ({ purpose })));
 }

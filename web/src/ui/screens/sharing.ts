@@ -56,7 +56,7 @@ function searchForm(app: App, onResults: (found: ClinicianEntry[]) => void, with
   }, field(withName ? t('sharing.facility') : t('emergency.facility'), facility), withName ? field(t('sharing.name'), name) : null, submit);
 }
 
-function grantTable(app: App, grants: GrantView[]): HTMLElement {
+function grantTable(app: App, grants: GrantView[], names: Map<string, string>): HTMLElement {
   if (grants.length === 0) {
     return h('p', {}, t('sharing.noGrants'));
   }
@@ -72,7 +72,7 @@ function grantTable(app: App, grants: GrantView[]): HTMLElement {
         }
       }));
       return h('tr', { 'data-test': 'grant-row', 'data-grantee': g.granteeId },
-        h('td', {}, g.granteeId), h('td', {}, g.scope.categories.map((c) => tr('kind', c)).join(', ')),
+        h('td', { title: g.granteeId }, names.get(g.granteeId) ?? g.granteeId), h('td', {}, g.scope.categories.map((c) => tr('kind', c)).join(', ')),
         h('td', {}, tr('purpose', g.purpose)), h('td', {}, formatDate(g.notAfter)), h('td', { 'data-test': 'grant-status' }, tr('status', g.status)),
         h('td', {}, isCurrent(g) ? revoke : null));
     })));
@@ -90,10 +90,11 @@ export async function sharing(app: App): Promise<HTMLElement> {
         `${c.displayName} — ${c.facilityName}`)))));
   };
   const grants = await app.sharing!.grants();
+  const names = await app.directory!.displayNames(grants.map((g) => g.granteeId));
   return h('section', { 'aria-labelledby': 'share-h' },
     h('h1', { id: 'share-h' }, t('sharing.heading')),
     searchForm(app, showResults), results,
-    h('h2', {}, t('sharing.grants')), grantTable(app, grants),
+    h('h2', {}, t('sharing.grants')), grantTable(app, grants, names),
     await emergency(app));
 }
 
@@ -124,6 +125,7 @@ async function emergency(app: App): Promise<HTMLElement> {
 
 export async function accessLog(app: App): Promise<HTMLElement> {
   const entries: AccessEntry[] = await app.sharing!.accessLog();
+  const names = await app.directory!.displayNames(entries.map((e) => e.accessorId));
   const section = h('section', { 'aria-labelledby': 'access-h' }, h('h1', { id: 'access-h' }, t('access.heading')));
   if (entries.length === 0) {
     section.append(h('p', {}, t('access.empty')));
@@ -132,7 +134,7 @@ export async function accessLog(app: App): Promise<HTMLElement> {
   section.append(h('table', { 'data-test': 'access-log' },
     h('thead', {}, h('tr', {}, ...(['access.when', 'access.who', 'access.what', 'access.purpose', 'access.decision'] as const).map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', {}, ...entries.map((e) => h('tr', { 'data-test': 'access-row', 'data-decision': e.decision, class: e.decision === 'PERMIT_BREAK_GLASS' ? 'alert-row' : '' },
-      h('td', {}, formatTime(e.decidedAt)), h('td', {}, e.accessorId), h('td', {}, tr('kind', e.category)),
+      h('td', {}, formatTime(e.decidedAt)), h('td', { title: e.accessorId }, names.get(e.accessorId) ?? e.accessorId), h('td', {}, tr('kind', e.category)),
       h('td', {}, tr('purpose', e.purpose), e.breakGlassReason ? h('div', { class: 'reason' }, readableReason(e.breakGlassReason)) : null),
       h('td', {}, tr('decision', e.decision), e.decision === 'DENY' ? ` (${tr('reason', e.reason)})` : ''))))));
   return section;
