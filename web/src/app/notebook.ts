@@ -138,6 +138,10 @@ export class Notebook {
     return pinned;
   }
 
+  /**
+   * The node's data about the anchoring tx, through the gateway. A node that does not know the tx gives no data (the
+   * chain check then fails); a node or gateway that is unavailable is an error to retry, not a failed proof.
+   */
   private async chainData(txHash: string): Promise<ChainData | null> {
     try {
       const hash = encodeURIComponent(txHash);
@@ -146,7 +150,7 @@ export class Notebook {
         receipt: await this.session.get<NonNullable<ChainData['receipt']>>(`/api/v1/chain/receipt/${hash}`),
       };
     } catch (e) {
-      if (e instanceof ApiError) {
+      if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 401 && e.status !== 429) {
         return null;
       }
       throw e;
