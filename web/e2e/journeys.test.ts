@@ -68,8 +68,9 @@ async function status(page: Page): Promise<string> {
 }
 
 /** On the new-entry screen, which resets its form after each save; a click clears the previous message. */
-async function addEntry(kind: string, fields: Record<string, string>, file?: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+async function addEntry(kind: string, takenAt: string, fields: Record<string, string>, file?: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
   await patient.selectOption('[data-test=kind]', kind);
+  await patient.fill('[data-test=taken-at]', takenAt);
   for (const [name, value] of Object.entries(fields)) {
     const control = patient.locator(`[data-test=field-${name}]`);
     if ((await control.evaluate((e) => e.tagName)) === 'SELECT') {
@@ -139,13 +140,13 @@ describe('the web client against the real system', () => {
   it('adds entries of every kind, with an attachment', async () => {
     await patient.click('a[href="#/add"]');
     await patient.waitForSelector('[data-test=save-entry]');
-    await addEntry('blood-pressure', { systolic: '128', diastolic: '82', pulse: '70' });
-    await addEntry('blood-pressure', { systolic: '135', diastolic: '88' });
-    await addEntry('glucose', { glucose: '104', timing: 'fasting' });
-    await addEntry('weight', { weight: '61.5' });
-    await addEntry('medication', { medicine: CANARY.medicine, dose: '5 mg' });
-    await addEntry('note', { text: CANARY.note });
-    await addEntry('attachment', { title: 'Lab report' }, { name: 'lab.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n${CANARY.attachment}\n%%EOF`) });
+    await addEntry('blood-pressure', '2026-11-20T07:30', { systolic: '128', diastolic: '82', pulse: '70' });
+    await addEntry('blood-pressure', '2026-11-23T07:45', { systolic: '135', diastolic: '88' });
+    await addEntry('glucose', '2026-11-21T07:00', { glucose: '104', timing: 'fasting' });
+    await addEntry('weight', '2026-11-22T06:50', { weight: '61.5' });
+    await addEntry('medication', '2026-11-23T08:00', { medicine: CANARY.medicine, dose: '5 mg' });
+    await addEntry('note', '2026-11-23T21:00', { text: CANARY.note });
+    await addEntry('attachment', '2026-11-24T10:00', { title: 'Lab report' }, { name: 'lab.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n${CANARY.attachment}\n%%EOF`) });
     await show(patient, '/notebook');
     await expect.poll(() => patient.locator('[data-test=entry]').count(), { timeout: 30_000 }).toBe(7);
     expect(await patient.locator('[data-test=chart-blood-pressure] svg polyline').count()).toBe(2);

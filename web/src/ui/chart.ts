@@ -32,11 +32,14 @@ export function lineChart(title: string, unit: string, seriesNames: readonly str
       svg('title', {}, name));
   });
   const label = `${title}: ${sorted.length} (${min}–${max} ${unit})`;
+  const day = (time: number) => new Date(time).toISOString().slice(5, 10).replace('-', '/');
   return svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': label, class: 'chart' },
     svg('title', {}, label),
     svg('line', { x1: PAD, y1: HEIGHT - PAD, x2: WIDTH - PAD, y2: HEIGHT - PAD, stroke: '#555' }),
     svg('text', { x: 4, y: PAD, 'font-size': 12, fill: '#333' }, `${max}`),
     svg('text', { x: 4, y: HEIGHT - PAD, 'font-size': 12, fill: '#333' }, `${min}`),
     svg('text', { x: WIDTH - PAD, y: 16, 'font-size': 12, fill: '#333', 'text-anchor': 'end' }, unit),
+    svg('text', { x: PAD, y: HEIGHT - 8, 'font-size': 12, fill: '#333' }, day(t0)),
+    svg('text', { x: WIDTH - PAD, y: HEIGHT - 8, 'font-size': 12, fill: '#333', 'text-anchor': 'end' }, day(t0 + tSpan)),
     ...lines);
 }
