@@ -18,7 +18,7 @@ function defaultUntil(): string {
   return new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 }
 
-function grantForm(app: App, clinician: ClinicianEntry): HTMLElement {
+function grantForm(app: App, clinician: ClinicianEntry, refreshGrants: () => Promise<void>): HTMLElement {
   const categories = categoryBoxes('share');
   const purpose = h('select', { 'data-test': 'purpose' }, ...PURPOSES.map((p) => h('option', { value: p }, tr('purpose', p))));
   const until = h('input', { type: 'date', required: true, value: defaultUntil(), min: new Date().toISOString().slice(0, 10), 'data-test': 'until' });
@@ -34,8 +34,8 @@ function grantForm(app: App, clinician: ClinicianEntry): HTMLElement {
         }
         await app.sharing!.grant(clinician.id, chosen, purpose.value, new Date(`${until.value}T23:59:59Z`));
         const count = await app.notebook!.shareExisting(chosen, clinician.id);
+        await refreshGrants();
         app.say(t('sharing.done', { count }));
-        app.render();
       });
     },
   }, h('h3', {}, t('sharing.choose', { name: clinician.displayName, facility: clinician.facilityName })),
@@ -56,7 +56,7 @@ function searchForm(app: App, onResults: (found: ClinicianEntry[]) => void, with
   }, field(withName ? t('sharing.facility') : t('emergency.facility'), facility), withName ? field(t('sharing.name'), name) : null, submit);
 }
 
-function grantTable(app: App, grants: GrantView[], names: Map<string, string>): HTMLElement {
+function grantTable(app: App, grants: GrantView[], names: Map<string, string>, refreshGrants: () => Promise<void>): HTMLElement {
   if (grants.length === 0) {
     return h('p', {}, t('sharing.noGrants'));
   }
@@ -67,8 +67,8 @@ function grantTable(app: App, grants: GrantView[], names: Map<string, string>): 
       revoke.addEventListener('click', () => void app.act(revoke, async () => {
         if (confirm(t('sharing.revokeConfirm'))) {
           await app.sharing!.revoke(g.grantId);
+          await refreshGrants();
           app.say(t('sharing.revoked'));
-          app.render();
         }
       }));
       return h('tr', { 'data-test': 'grant-row', 'data-grantee': g.granteeId },
@@ -86,15 +86,20 @@ export async function sharing(app: App): Promise<HTMLElement> {
       return;
     }
     replace(results, h('ul', { class: 'clinicians' }, ...found.map((c) => h('li', {},
-      h('button', { type: 'button', 'data-test': 'choose-clinician', onclick: () => replace(results, grantForm(app, c)) },
+      h('button', { type: 'button', 'data-test': 'choose-clinician', onclick: () => replace(results, grantForm(app, c, refreshGrants)) },
         `${c.displayName} — ${c.facilityName}`)))));
   };
-  const grants = await app.sharing!.grants();
-  const names = await app.directory!.displayNames(grants.map((g) => g.granteeId));
+  // only the table is redrawn after a grant or a revocation, so nothing the user is typing elsewhere is lost
+  const table = h('div', { 'aria-live': 'polite' });
+  const refreshGrants = async (): Promise<void> => {
+    const grants = await app.sharing!.grants();
+    replace(table, grantTable(app, grants, await app.directory!.displayNames(grants.map((g) => g.granteeId)), refreshGrants));
+  };
+  await refreshGrants();
   return h('section', { 'aria-labelledby': 'share-h' },
     h('h1', { id: 'share-h' }, t('sharing.heading')),
     searchForm(app, showResults), results,
-    h('h2', {}, t('sharing.grants')), grantTable(app, grants, names),
+    h('h2', {}, t('sharing.grants')), table,
     await emergency(app));
 }
 
