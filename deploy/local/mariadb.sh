@@ -13,7 +13,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 MDB="$TECHO_LOCAL/mariadb"
 PIDFILE="$MDB/mysqld.pid"
 SOCKET="$MDB/mysqld.sock"
-DATABASES=(techo_record techo_record_test techo_record_it techo_consent techo_consent_test techo_anchor techo_anchor_test techo_anchor_it techo_anchor_bench techo_record_gw_it techo_consent_gw_it techo_consent_cli_it techo_record_cli_it techo_anchor_cli_it techo_record_suite techo_consent_suite techo_anchor_suite techo_record_suite_it techo_consent_suite_it techo_anchor_suite_it)
+DATABASES=(techo_record techo_record_test techo_record_it techo_consent techo_consent_test techo_anchor techo_anchor_test techo_anchor_it techo_anchor_bench techo_record_gw_it techo_consent_gw_it techo_consent_cli_it techo_record_cli_it techo_anchor_cli_it techo_record_suite techo_consent_suite techo_anchor_suite techo_record_suite_it techo_consent_suite_it techo_anchor_suite_it techo_record_web_it techo_consent_web_it techo_anchor_web_it)
 ROOT_ARGS=()
 
 if [ -n "${DB_ROOT_PASSWORD:-}" ]; then

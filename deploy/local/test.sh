@@ -9,6 +9,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 "$TECHO_ROOT/deploy/local/mariadb.sh" start
 "$TECHO_ROOT/deploy/local/kafka.sh" start
+# the web client's end-to-end test drives Debian's chromium (installed here only if missing)
+"$TECHO_ROOT/deploy/local/chromium.sh"
 cd "$TECHO_ROOT"
 # the tests use these local services rather than Testcontainers, even where Docker exists (test-kit)
 export TECHO_TEST_INFRA="${TECHO_TEST_INFRA:-external}"

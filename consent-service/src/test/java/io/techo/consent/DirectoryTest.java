@@ -43,6 +43,33 @@ class DirectoryTest {
     }
 
     @Test
+    void patientsFindCliniciansByFacilityAndName() {
+        TestDevice patientDevice = new TestDevice();
+        String patientToken = patientDevice.token(directory.registerPatient(patientDevice, "P"), "patient");
+        String operator = Tokens.operator("op-1");
+        String unique = Long.toString(System.nanoTime(), 36);
+        String kyoto = directory.createFacility(operator, "Kyoto " + unique + " Hospital");
+        String nara = directory.createFacility(operator, "Nara " + unique + " 100% Clinic");
+        String sato = directory.registerClinician(operator, new TestDevice(), "Dr. Sato " + unique, kyoto);
+        directory.registerClinician(operator, new TestDevice(), "Dr. Suzuki " + unique, kyoto);
+        String tanaka = directory.registerClinician(operator, new TestDevice(), "Dr. Tanaka " + unique, nara);
+
+        directory.as(patientToken).queryParam("kind", "CLINICIAN").queryParam("facility", "kyoto " + unique).queryParam("name", "SATO")
+                .get("/api/v1/parties").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(sato))
+                .body("items[0].facilityId", equalTo(kyoto))
+                .body("items[0].facilityName", equalTo("Kyoto " + unique + " Hospital"));
+        directory.as(patientToken).queryParam("kind", "CLINICIAN").queryParam("facility", unique).get("/api/v1/parties").then()
+                .body("items", hasSize(3));
+        directory.as(patientToken).queryParam("kind", "CLINICIAN").queryParam("facility", unique + " 100%").get("/api/v1/parties").then()
+                .body("items.id", org.hamcrest.Matchers.contains(tanaka));
+        directory.as(patientToken).queryParam("kind", "CLINICIAN").queryParam("facility", unique + "_").get("/api/v1/parties").then()
+                .body("items", hasSize(0));
+        expectProblem(directory.as(patientToken).queryParam("kind", "PATIENT").get("/api/v1/parties").then(), 400, "invalid-field");
+        expectProblem(directory.anonymous().queryParam("kind", "CLINICIAN").get("/api/v1/parties").then(), 401, "unauthenticated");
+    }
+
+    @Test
     void registrationWithoutProofIsRefusedAndLeavesNoParty() {
         TestDevice device = new TestDevice();
         JsonPath challenge = directory.startRegistration(directory.anonymous(), device, "/api/v1/registrations", "P", null);

@@ -40,6 +40,7 @@ public class GatewayTestServices implements QuarkusTestResourceLifecycleManager 
                 "techo.gateway.upstreams.consent-url", consent.url(),
                 "techo.gateway.upstreams.record-url", record.url(),
                 "techo.gateway.upstreams.anchor-url", "http://127.0.0.1:" + closedPort(),
+                "techo.gateway.upstreams.iost-url", "http://127.0.0.1:" + closedPort(),
                 "techo.gateway.operators", OPERATOR_ID + "=" + Base64.getEncoder().encodeToString(OPERATOR.signingPublicKey()));
     }
 

@@ -203,6 +203,26 @@ class ConsentedReadTest {
                 record.recordId().toString(), doctor.id());
     }
 
+    @Test
+    void aReaderListsExactlyTheOwnersRecordsWrappedForThem() {
+        SealedRecord shared = store("blood-pressure");
+        store("blood-pressure");
+        SealedRecord emergency = store("allergies");
+        Clinician doctor = clinician(facilityId);
+        Clinician other = clinician(facilityId);
+        share(shared, doctor);
+        share(emergency, doctor);
+
+        as(doctor.token()).queryParam("ownerId", patient.accountId()).get(RECORDS).then().statusCode(200)
+                .body("items.recordId", org.hamcrest.Matchers.contains(emergency.recordId().toString(), shared.recordId().toString()))
+                .body("items[0].ciphertext", org.hamcrest.Matchers.nullValue());
+        as(doctor.token()).queryParam("ownerId", patient.accountId()).queryParam("category", "allergies").get(RECORDS).then()
+                .body("items.recordId", org.hamcrest.Matchers.contains(emergency.recordId().toString()));
+        as(other.token()).queryParam("ownerId", patient.accountId()).get(RECORDS).then().statusCode(200).body("items", hasSize(0));
+        as(patient.token()).queryParam("ownerId", patient.accountId()).get(RECORDS).then().body("items", hasSize(3));
+        expectProblem(as(doctor.token()).queryParam("ownerId", "not an id!").get(RECORDS).then(), 400, "invalid-field");
+    }
+
     private SealedRecord store(String category) {
         SealedRecord sealed = patient.seal(category, ("entry in " + category).getBytes(StandardCharsets.UTF_8));
         create(patient.token(), sealed.body()).statusCode(201);

@@ -6,6 +6,7 @@ import io.techo.common.crypto.Ed25519;
 import io.techo.common.crypto.X25519;
 import io.techo.common.problem.ProblemException;
 import io.techo.common.problem.ProblemKind;
+import io.techo.consent.directory.DirectoryViews.ClinicianList;
 import io.techo.consent.directory.DirectoryViews.FacilityRequest;
 import io.techo.consent.directory.DirectoryViews.KeyView;
 import io.techo.consent.directory.DirectoryViews.NewKeyRequest;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -95,6 +97,25 @@ public class DirectoryResource {
         String name = Fields.text("displayName", Fields.required("body", body).displayName(), 200);
         return directory.createFacility(name)
                 .map(facility -> Response.created(URI.create("/api/v1/parties/" + facility.id())).entity(facility).build());
+    }
+
+    @GET
+    @Path("/parties")
+    @Authenticated
+    @Operation(summary = "Find clinicians by facility name and name (case-insensitive substrings), for sharing")
+    public Uni<ClinicianList> searchClinicians(@QueryParam("kind") String kind, @QueryParam("facility") String facility,
+            @QueryParam("name") String name) {
+        if (!"CLINICIAN".equals(kind)) {
+            throw Fields.invalid("kind: only CLINICIAN can be searched");
+        }
+        return directory.searchClinicians(searchText("facility", facility), searchText("name", name), 20);
+    }
+
+    private static String searchText(String field, String text) {
+        if (text != null && text.length() > 100) {
+            throw Fields.invalid(field + ": at most 100 characters");
+        }
+        return text == null ? "" : text.strip();
     }
 
     @GET

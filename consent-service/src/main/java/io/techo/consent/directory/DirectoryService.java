@@ -13,6 +13,8 @@ import io.techo.common.problem.ProblemException;
 import io.techo.common.problem.ProblemKind;
 import io.techo.common.protocol.RegistrationObject;
 import io.techo.consent.config.ConsentConfig;
+import io.techo.consent.directory.DirectoryViews.ClinicianEntry;
+import io.techo.consent.directory.DirectoryViews.ClinicianList;
 import io.techo.consent.directory.DirectoryViews.KeyView;
 import io.techo.consent.directory.DirectoryViews.PartyView;
 import io.techo.consent.directory.DirectoryViews.RegistrationChallenge;
@@ -123,6 +125,26 @@ public class DirectoryService {
             }
             return PartyKey.<PartyKey>list("partyId = ?1 order by addedAt", partyId).map(keys -> PartyView.of(party, keys));
         });
+    }
+
+    /**
+     * Clinicians whose name contains {@code name} and whose facility's name contains {@code facility} (both
+     * case-insensitive, either may be empty), by facility then name, at most {@code limit}.
+     */
+    @WithSession
+    public Uni<ClinicianList> searchClinicians(String facility, String name, int limit) {
+        return Party.<Party>find("select c from Party c, Party f where c.kind = ?1 and f.id = c.facilityId "
+                        + "and lower(f.displayName) like ?2 escape '!' and lower(c.displayName) like ?3 escape '!' "
+                        + "order by f.displayName, c.displayName, c.id", PartyKind.CLINICIAN, contains(facility), contains(name))
+                .page(0, limit).list()
+                .chain(clinicians -> clinicians.isEmpty() ? Uni.createFrom().item(new ClinicianList(List.of())) : Party.<Party>list("id in ?1", clinicians.stream().map(c -> c.facilityId).distinct().toList())
+                        .map(facilities -> new ClinicianList(clinicians.stream().map(c -> new ClinicianEntry(c.id, c.displayName,
+                                c.facilityId, facilities.stream().filter(f -> f.id.equals(c.facilityId)).findFirst()
+                                        .map(f -> f.displayName).orElse(""))).toList())));
+    }
+
+    private static String contains(String text) {
+        return "%" + text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     @WithSession

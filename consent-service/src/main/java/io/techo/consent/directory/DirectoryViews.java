@@ -26,6 +26,13 @@ public final class DirectoryViews {
     public record FacilityRequest(String displayName) {
     }
 
+    /** A clinician found in the directory, with their facility, for a patient choosing whom to share with. */
+    public record ClinicianEntry(String id, String displayName, String facilityId, String facilityName) {
+    }
+
+    public record ClinicianList(List<ClinicianEntry> items) {
+    }
+
     /** A new key for the caller's own account, authorized by one of its active signing keys. */
     public record NewKeyRequest(String use, String publicKey, String authorizingKeyId, String authorization, String proof) {
     }

@@ -70,6 +70,9 @@ public interface GatewayConfig {
 
         String anchorUrl();
 
+        /** An IOST node's HTTP API, for the two read-only chain lookups a browser makes to verify an anchor. */
+        String iostUrl();
+
         @WithDefault("1s")
         Duration connectTimeout();
 

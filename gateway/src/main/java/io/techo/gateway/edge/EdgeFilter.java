@@ -17,12 +17,21 @@ import org.jboss.logging.MDC;
 
 /**
  * What every request meets first, before CORS, login or routing: the correlation id (accepted or generated, echoed,
- * forwarded), the security headers on every answer, the declared body size and the per-address rate limit.
+ * forwarded), the security headers on every answer (a strict Content-Security-Policy for the web client), the
+ * declared body size and the per-address rate limit.
  */
 @Singleton
 public class EdgeFilter {
 
     private static final String HSTS = "max-age=31536000; includeSubDomains";
+    /** For answers that are data, and for the operator pages under /q/ (Swagger UI brings inline code). */
+    private static final String DATA_CSP = "frame-ancestors 'none'";
+    /**
+     * For the web client at / (ADR 0400): its own scripts and styles only, no inline code, no eval, API calls to the
+     * same origin only; images may be data: or blob: URLs (previews of decrypted attachments).
+     */
+    public static final String APP_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+            + "font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private final RateLimits limits;
     private final long maxBodyBytes;
@@ -44,13 +53,15 @@ public class EdgeFilter {
         context.request().headers().set(RequestIds.HEADER, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
         boolean secure = "https".equals(context.request().scheme());
-        boolean api = context.normalizedPath().startsWith("/api/");
+        String path = context.normalizedPath();
+        boolean api = path.startsWith("/api/");
+        String csp = api || path.startsWith("/q/") || path.startsWith("/openapi") ? DATA_CSP : APP_CSP;
         context.addHeadersEndHandler(ignored -> {
             MultiMap headers = context.response().headers();
             headers.set(RequestIds.HEADER, requestId);
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
-            headers.set("Content-Security-Policy", "frame-ancestors 'none'");
+            headers.set("Content-Security-Policy", csp);
             headers.set("Referrer-Policy", "no-referrer");
             if (secure) {
                 headers.set("Strict-Transport-Security", HSTS);

@@ -74,7 +74,7 @@ public class ProxyHandler {
                 return;
             }
         }
-        forward(context, route.get().upstream(), path);
+        forward(context, route.get().upstream(), route.get().upstreamPath(path));
     }
 
     private static Optional<String> bearer(HttpServerRequest request) {

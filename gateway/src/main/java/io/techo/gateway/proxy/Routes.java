@@ -14,22 +14,36 @@ import java.util.Optional;
 /**
  * The routing table: which public path prefix goes to which service, and which need no token. Prefixes match whole
  * path segments ({@code /api/v1/grants} matches {@code /api/v1/grants/…}, not {@code /api/v1/grantsX}). Anything
- * else (notably consent-service's {@code /internal/v1/decisions}) is not routed.
+ * else (notably consent-service's {@code /internal/v1/decisions}) is not routed. Two read-only chain lookups go to
+ * the IOST node with their prefix rewritten, so a browser can check an anchor on the same origin (ADR 0400).
  */
 @Singleton
 public class Routes {
 
-    /** A path prefix and where it goes; {@code open}: reachable without a token (registration). */
-    public record Route(String prefix, Upstream upstream, boolean open) {
+    /**
+     * A path prefix and where it goes; {@code open}: reachable without a token (registration); {@code upstreamPrefix}
+     * replaces the prefix on the way to the upstream (null: the path is forwarded as it is).
+     */
+    public record Route(String prefix, Upstream upstream, boolean open, String upstreamPrefix) {
+
+        Route(String prefix, Upstream upstream, boolean open) {
+            this(prefix, upstream, open, null);
+        }
 
         boolean matches(String path) {
             return path.equals(prefix) || path.startsWith(prefix + "/");
+        }
+
+        /** The path the upstream gets. */
+        public String upstreamPath(String path) {
+            return upstreamPrefix == null ? path : upstreamPrefix + path.substring(prefix.length());
         }
     }
 
     private final List<Route> routes;
     private final HttpClient client;
     private final Upstream consent;
+    private final List<Upstream> services;
 
     public Routes(Vertx vertx, GatewayConfig config) {
         GatewayConfig.Upstreams upstreams = config.upstreams();
@@ -40,6 +54,8 @@ public class Routes {
         Upstream record = upstream("record-service", upstreams.recordUrl(), upstreams);
         this.consent = upstream("consent-service", upstreams.consentUrl(), upstreams);
         Upstream anchor = upstream("anchor-service", upstreams.anchorUrl(), upstreams);
+        Upstream chain = upstream("iost-node", upstreams.iostUrl(), upstreams);
+        this.services = List.of(record, consent, anchor);
         this.routes = List.of(
                 new Route("/api/v1/records", record, false),
                 new Route("/api/v1/access-log", record, false),
@@ -51,16 +67,18 @@ public class Routes {
                 new Route("/api/v1/grants", consent, false),
                 new Route("/api/v1/patients", consent, false),
                 new Route("/api/v1/log", anchor, false),
-                new Route("/api/v1/proofs", anchor, false));
+                new Route("/api/v1/proofs", anchor, false),
+                new Route("/api/v1/chain/tx", chain, false, "/getTxByHash"),
+                new Route("/api/v1/chain/receipt", chain, false, "/getTxReceiptByTxHash"));
     }
 
     public Optional<Route> find(String path) {
         return routes.stream().filter(route -> route.matches(path)).findFirst();
     }
 
-    /** The distinct services, for the aggregated OpenAPI. */
+    /** The Techo services (not the chain node), for the aggregated OpenAPI. */
     public List<Upstream> upstreams() {
-        return routes.stream().map(Route::upstream).distinct().toList();
+        return services;
     }
 
     public Upstream consent() {

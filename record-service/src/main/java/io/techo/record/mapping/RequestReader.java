@@ -91,6 +91,10 @@ public final class RequestReader {
         return Fields.uuidV7("recordId", text);
     }
 
+    public static String ownerId(String text) {
+        return Fields.accountId("ownerId", text);
+    }
+
     public static String category(String text) {
         return Fields.category("category", text);
     }

@@ -23,8 +23,28 @@ public class RecordRepository implements PanacheRepositoryBase<HealthRecord, Str
      * Fetches one row more than the page so the caller knows whether another page follows.
      */
     public Uni<List<HealthRecord>> pageOfOwner(String ownerId, Optional<String> category, Optional<String> beforeId, int pageSize) {
-        StringBuilder query = new StringBuilder("ownerId = :owner and status = :status");
-        Parameters parameters = Parameters.with("owner", ownerId).and("status", RecordStatus.ACTIVE);
+        return page(new StringBuilder("ownerId = :owner and status = :status"),
+                Parameters.with("owner", ownerId).and("status", RecordStatus.ACTIVE), category, beforeId, pageSize);
+    }
+
+    /**
+     * Other owners' active records whose data key was wrapped for {@code recipientId} (shared with them, or set aside
+     * for an emergency read) — of one owner, or of every owner — newest first, as {@link #pageOfOwner}.
+     */
+    public Uni<List<HealthRecord>> pageSharedWith(String recipientId, Optional<String> ownerId, Optional<String> category,
+            Optional<String> beforeId, int pageSize) {
+        StringBuilder query = new StringBuilder("status = :status and ownerId <> :recipient and id in "
+                + "(select e.recordId from KeyEnvelopeRow e where e.recipientId = :recipient)");
+        Parameters parameters = Parameters.with("recipient", recipientId).and("status", RecordStatus.ACTIVE);
+        ownerId.ifPresent(owner -> {
+            query.append(" and ownerId = :owner");
+            parameters.and("owner", owner);
+        });
+        return page(query, parameters, category, beforeId, pageSize);
+    }
+
+    private Uni<List<HealthRecord>> page(StringBuilder query, Parameters parameters, Optional<String> category,
+            Optional<String> beforeId, int pageSize) {
         category.ifPresent(c -> {
             query.append(" and category = :category");
             parameters.and("category", c);
@@ -36,23 +56,4 @@ public class RecordRepository implements PanacheRepositoryBase<HealthRecord, Str
         return find(query.toString(), Sort.descending("id"), parameters).page(0, pageSize + 1).list();
     }
 
-    /**
-     * Other owners' active records whose data key is wrapped for the recipient (the owner shared them), newest
-     * first, strictly older than the cursor; one row more than the page, as {@link #pageOfOwner}.
-     */
-    public Uni<List<HealthRecord>> pageSharedWith(String recipientId, Optional<String> category, Optional<String> beforeId,
-            int pageSize) {
-        StringBuilder query = new StringBuilder("status = :status and ownerId <> :recipient and id in "
-                + "(select e.recordId from KeyEnvelopeRow e where e.recipientId = :recipient)");
-        Parameters parameters = Parameters.with("recipient", recipientId).and("status", RecordStatus.ACTIVE);
-        category.ifPresent(c -> {
-            query.append(" and category = :category");
-            parameters.and("category", c);
-        });
-        beforeId.ifPresent(id -> {
-            query.append(" and id < :before");
-            parameters.and("before", id);
-        });
-        return find(query.toString(), Sort.descending("id"), parameters).page(0, pageSize + 1).list();
-    }
 }

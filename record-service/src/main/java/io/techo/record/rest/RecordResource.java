@@ -94,14 +94,17 @@ public class RecordResource {
     }
 
     @GET
-    @Operation(summary = "List the caller's own records (or, with shared=true, the records others shared with the caller), "
-            + "newest first, cursor-paginated")
-    public Uni<RecordPage> list(@QueryParam("category") String category, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit, @QueryParam("shared") String shared) {
+    @Operation(summary = "List the caller's own records, newest first, cursor-paginated",
+            description = "With shared=true: other owners' records whose data key was wrapped for the caller; with ownerId of "
+                    + "another account: that owner's such records (shared, or set aside for an emergency read). Metadata only; "
+                    + "reading one is still decided by consent.")
+    public Uni<RecordPage> list(@QueryParam("ownerId") String ownerId, @QueryParam("shared") String shared,
+            @QueryParam("category") String category, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        Optional<String> owner = Optional.ofNullable(ownerId).map(RequestReader::ownerId);
         Optional<String> categoryFilter = Optional.ofNullable(category).map(RequestReader::category);
         Optional<String> before = Optional.ofNullable(cursor).map(RecordResource::decodeCursor);
         int pageSize = Cursors.pageSize(limit, config.defaultPageSize(), config.maxPageSize());
-        return service.list(callers.current(), RequestReader.sharedFlag(shared), categoryFilter, before, pageSize)
+        return service.list(callers.current(), RequestReader.sharedFlag(shared), owner, categoryFilter, before, pageSize)
                 .map(page -> new RecordPage(page.items(), page.nextCursor() == null ? null : Cursors.encode(page.nextCursor())));
     }
 

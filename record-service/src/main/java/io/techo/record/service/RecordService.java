@@ -198,14 +198,16 @@ public class RecordService {
     }
 
     /**
-     * The caller's own active records, or with {@code sharedWithCaller} the other owners' records whose data key is
-     * wrapped for the caller — metadata only; reading one is still decided by consent.
+     * The caller's own active records; or, with {@code shared} or another {@code ownerId}, the records of other owners
+     * (of that one owner, if named) whose data key is wrapped for the caller — metadata only; reading one is still
+     * decided by consent.
      */
     @WithSession
-    public Uni<RecordPage> list(Caller caller, boolean sharedWithCaller, Optional<String> category, Optional<String> beforeId,
-            int pageSize) {
-        Uni<List<HealthRecord>> found = sharedWithCaller
-                ? records.pageSharedWith(caller.accountId(), category, beforeId, pageSize)
+    public Uni<RecordPage> list(Caller caller, boolean shared, Optional<String> ownerId, Optional<String> category,
+            Optional<String> beforeId, int pageSize) {
+        Optional<String> otherOwner = ownerId.filter(owner -> !owner.equals(caller.accountId()));
+        Uni<List<HealthRecord>> found = shared || otherOwner.isPresent()
+                ? records.pageSharedWith(caller.accountId(), otherOwner, category, beforeId, pageSize)
                 : records.pageOfOwner(caller.accountId(), category, beforeId, pageSize);
         return found.chain(rows -> {
             boolean more = rows.size() > pageSize;
