@@ -28,10 +28,11 @@ final class BenchStack implements AutoCloseable {
 
     /**
      * Where things are: the run's id (groups, origin), its databases' suffix, the broker, the database server, a
-     * working directory (keys, chain data), and where to put flight recordings of the processes (none if null).
+     * working directory (keys, chain data), and where to put flight recordings and CPU profiles of the processes
+     * (none if null).
      */
     record Settings(String runId, String databaseSuffix, Duration checkpointInterval, String kafkaBootstrap, DatabaseServer database,
-            Path workDirectory, Path flightRecordings) {
+            Path workDirectory, Path flightRecordings, Path cpuProfiles) {
     }
 
     private final Settings settings;
@@ -87,10 +88,15 @@ final class BenchStack implements AutoCloseable {
 
     private ServiceProcess process(ServiceProcess process) {
         process.startupTimeout(STARTUP);
+        List<String> jvmOptions = new ArrayList<>();
         if (settings.flightRecordings() != null) {
             Path recording = settings.flightRecordings().resolve(process.name() + ".jfr").toAbsolutePath();
-            process.jvmOptions(List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile"));
+            jvmOptions.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
         }
+        if (settings.cpuProfiles() != null) {
+            jvmOptions.add(CpuProfiler.agentOption(settings.workDirectory(), settings.cpuProfiles().resolve(process.name() + "-cpu.collapsed")));
+        }
+        process.jvmOptions(jvmOptions);
         processes.add(process);
         return process;
     }

@@ -48,7 +48,8 @@ public final class BenchmarkSuite {
         DatabaseServer database = DatabaseServer.fromEnvironment();
         MachineInfo machine = MachineInfo.collect(database);
         BenchStack.Settings settings = new BenchStack.Settings(options.runId(), options.databaseSuffix(), options.checkpointInterval(),
-                options.kafkaBootstrap(), database, Path.of("target", "suite-" + options.runId()), options.flightRecordings() ? out : null);
+                options.kafkaBootstrap(), database, Path.of("target", "suite-" + options.runId()), options.flightRecordings() ? out : null,
+                options.cpuProfiles() ? out : null);
         Console.say("starting the stack (devnet, consent-service, record-service, anchor-service, gateway) ...");
         try (BenchStack stack = BenchStack.start(settings)) {
             Console.say("stack up in %d s; gateway %s and %s", Duration.between(started, Instant.now()).toSeconds(), stack.gatewayHttp(),

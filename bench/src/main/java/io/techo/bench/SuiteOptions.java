@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 record SuiteOptions(boolean smoke, Set<Scenario> scenarios, List<Integer> ingestRates, Duration ingestStep, int anchorRate,
         Duration anchorMeasure, Duration confirmWait, int readRate, Duration readMeasure, Duration rawMeasure, Duration warmup,
         int concurrency, int patients, int clinicians, Duration checkpointInterval, String databaseSuffix, Path out,
-        String kafkaBootstrap, boolean flightRecordings) {
+        String kafkaBootstrap, boolean flightRecordings, boolean cpuProfiles) {
 
     enum Scenario {
         INGEST("ingest"), RAW("raw"), ANCHOR("anchor"), READS("reads");
@@ -58,18 +58,23 @@ record SuiteOptions(boolean smoke, Set<Scenario> scenarios, List<Integer> ingest
               --out DIR                 report directory (default results/<UTC timestamp>, relative to bench/)
               --kafka HOST:PORT         the broker (default $KAFKA_BOOTSTRAP_SERVERS or 127.0.0.1:9092)
               --jfr                     also record a JFR profile of every process of the stack into the report directory
+              --profile                 also sample every process's CPU with async-profiler (itimer, 1 ms) into
+                                        <process>-cpu.collapsed in the report directory (collapsed stacks, flame-graph input)
             """;
 
     static SuiteOptions parse(String... args) {
         Map<String, String> given = new LinkedHashMap<>();
         boolean smoke = false;
         boolean jfr = false;
+        boolean profile = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--smoke")) {
                 smoke = true;
             } else if (arg.equals("--jfr")) {
                 jfr = true;
+            } else if (arg.equals("--profile")) {
+                profile = true;
             } else if (arg.equals("--help") || arg.equals("-h")) {
                 throw new IllegalArgumentException(USAGE);
             } else if (arg.startsWith("--") && arg.contains("=")) {
@@ -99,7 +104,7 @@ record SuiteOptions(boolean smoke, Set<Scenario> scenarios, List<Integer> ingest
                 Duration.ofMillis(v.integer("checkpoint-ms", 1000, 1000)),
                 v.text("db-suffix", "suite", "suite"),
                 Path.of(v.text("out", "results/" + stamp, "results/" + stamp)),
-                v.text("kafka", System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), null), jfr);
+                v.text("kafka", System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), null), jfr, profile);
         v.rejectUnknown();
         return options;
     }

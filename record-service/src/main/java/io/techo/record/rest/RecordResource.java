@@ -65,7 +65,7 @@ public class RecordResource {
     public Uni<Response> create(CreateRecordBody body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         var caller = callers.current();
         var request = RequestReader.newRecord(body, caller.accountId(), config.maxCiphertextBytes());
-        var key = IdempotencyKey.fromHeader(idempotencyKey, fingerprint("POST /api/v1/records", body));
+        var key = IdempotencyKey.fromHeader(idempotencyKey, () -> fingerprint("POST /api/v1/records", body));
         return service.create(caller, request, key).map(RecordResource::toResponse);
     }
 
@@ -115,7 +115,7 @@ public class RecordResource {
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         UUID id = RequestReader.recordId(recordId);
         var envelope = RequestReader.sharedEnvelope(body);
-        var key = IdempotencyKey.fromHeader(idempotencyKey, fingerprint("POST /api/v1/records/" + id + "/envelopes", body));
+        var key = IdempotencyKey.fromHeader(idempotencyKey, () -> fingerprint("POST /api/v1/records/" + id + "/envelopes", body));
         return service.shareKey(callers.current(), id, envelope, key).map(RecordResource::toResponse);
     }
 

@@ -33,7 +33,11 @@ import io.techo.record.read.ReadableRecords;
 import io.techo.kit.idempotency.IdempotencyGuard;
 import io.techo.kit.idempotency.IdempotencyKey;
 import io.techo.kit.idempotency.StoredResponse;
+import io.techo.kit.batch.SqlErrors;
+import io.techo.kit.outbox.OutboxRow;
 import io.techo.kit.outbox.OutboxWriter;
+import io.techo.record.ingest.NewRecordRows;
+import io.techo.record.ingest.RecordIngest;
 import io.techo.kit.security.Caller;
 import io.techo.record.repository.KeyEnvelopeRepository;
 import io.techo.record.repository.RecordRepository;
@@ -64,12 +68,14 @@ public class RecordService {
     private final ReadableRecords readableRecords;
     private final AccessLog accessLog;
     private final AnchorState anchors;
+    private final RecordIngest ingest;
     private final ObjectMapper json;
     private final Clock clock;
 
     public RecordService(RecordRepository records, KeyEnvelopeRepository envelopes, OutboxWriter outbox,
             IdempotencyGuard idempotency, ConsentDecisions consent, ReadableRecords readableRecords, AccessLog accessLog,
-            AnchorState anchors, ObjectMapper json, Clock clock) {
+            AnchorState anchors, RecordIngest ingest, ObjectMapper json, Clock clock) {
+        this.ingest = ingest;
         this.consent = consent;
         this.readableRecords = readableRecords;
         this.accessLog = accessLog;
@@ -96,27 +102,18 @@ public class RecordService {
             throw new ProblemException(ProblemKind.INVALID_SIGNATURE,
                     "signature does not verify over the canonical record header with the token's device key");
         }
-        String headerSha256 = Digests.sha256Hex(headerBytes);
-        return Panache.withTransaction(() -> storeNew(caller, request, header, headerSha256, key));
+        NewRecordRows rows = newRecordRows(caller, request, header, Digests.sha256Hex(headerBytes), key);
+        StoredResponse created = rows.response();
+        return ingest.store(rows).replaceWith(created)
+                .onFailure(SqlErrors::isDuplicateKey).recoverWithUni(() -> earlierOutcome(caller, rows.record(), key)
+                        .chain(earlier -> earlier.isPresent() ? Uni.createFrom().item(earlier.get()) : ingest.store(rows).replaceWith(created)))
+                .onFailure(SqlErrors::isDuplicateKey).transform(duplicate -> new ProblemException(ProblemKind.CONFLICT,
+                        "record " + request.recordId() + " is being stored by another request; retry to see its outcome"));
     }
 
-    private Uni<StoredResponse> storeNew(Caller caller, NewRecord request, RecordHeader header, String headerSha256,
+    /** The rows of a new record, its {@code techo.record.stored} event and, for an idempotent request, its remembered 201. */
+    private NewRecordRows newRecordRows(Caller caller, NewRecord request, RecordHeader header, String headerSha256,
             Optional<IdempotencyKey> key) {
-        return idempotency.run(caller.accountId(), key, () -> records.findById(request.recordId().toString())
-                .chain(existing -> existing == null
-                        ? insert(request, header, headerSha256)
-                        : repeatOf(existing, headerSha256)));
-    }
-
-    private Uni<StoredResponse> repeatOf(HealthRecord existing, String headerSha256) {
-        if (!existing.headerSha256.equals(headerSha256) || existing.isErased()) {
-            throw new ProblemException(ProblemKind.CONFLICT,
-                    "record " + existing.id + " already exists with different content");
-        }
-        return anchors.of(existing.id).map(anchor -> response(200, RecordViews.summary(existing, anchor), null));
-    }
-
-    private Uni<StoredResponse> insert(NewRecord request, RecordHeader header, String headerSha256) {
         Instant now = now();
         HealthRecord record = new HealthRecord();
         record.id = request.recordId().toString();
@@ -134,14 +131,32 @@ public class RecordService {
         RecordStored event = new RecordStored(request.recordId(), record.version, record.ownerId, record.category,
                 record.ciphertextSha256, record.ciphertextSize, record.signerKeyId,
                 Base64.getEncoder().encodeToString(record.signature), headerSha256, now);
-        return outbox.append(EventTypes.RECORDS_TOPIC, event, now)
-                .chain(announced -> {
-                    record.storedEventId = announced.eventId;
-                    return records.persist(record);
-                })
-                .call(() -> envelopes.persist(KeyEnvelopeRow.of(record.id, request.ownerEnvelope(), now)))
-                .call(() -> records.flush())
-                .map(stored -> response(201, RecordViews.summary(stored, null), "/api/v1/records/" + stored.id));
+        OutboxRow stored = OutboxRow.of(EventTypes.RECORDS_TOPIC, event, now);
+        record.storedEventId = stored.eventId();
+        StoredResponse created = response(201, RecordViews.summary(record, null), "/api/v1/records/" + record.id);
+        return new NewRecordRows(record, KeyEnvelopeRow.of(record.id, request.ownerEnvelope(), now), stored, created,
+                key.map(idempotent -> idempotency.row(caller.accountId(), idempotent, created)));
+    }
+
+    /**
+     * After a duplicate key: what an earlier request with the same idempotency key answered, or, for a record already
+     * stored, a repeat of it (200 if the same, 409 if not); empty if neither exists any more (the other request's
+     * transaction did not commit).
+     */
+    private Uni<Optional<StoredResponse>> earlierOutcome(Caller caller, HealthRecord attempted, Optional<IdempotencyKey> key) {
+        return Panache.withSession(() -> idempotency.previousResponse(caller.accountId(), key).chain(replayed -> replayed.isPresent()
+                ? Uni.createFrom().item(replayed)
+                : records.findById(attempted.id).chain(existing -> existing == null
+                        ? Uni.createFrom().item(Optional.<StoredResponse>empty())
+                        : repeatOf(existing, attempted.headerSha256).map(Optional::of))));
+    }
+
+    private Uni<StoredResponse> repeatOf(HealthRecord existing, String headerSha256) {
+        if (!existing.headerSha256.equals(headerSha256) || existing.isErased()) {
+            throw new ProblemException(ProblemKind.CONFLICT,
+                    "record " + existing.id + " already exists with different content");
+        }
+        return anchors.of(existing.id).map(anchor -> response(200, RecordViews.summary(existing, anchor), null));
     }
 
     /** The record with its anchor status, its ciphertext and the caller's envelopes, to whoever may read it. */

@@ -3,11 +3,12 @@ package io.techo.kit.idempotency;
 import io.smallrye.mutiny.Uni;
 import io.techo.common.problem.ProblemException;
 import io.techo.common.problem.ProblemKind;
-
-
+import io.techo.kit.batch.MultiRowInsert;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -18,6 +19,10 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class IdempotencyGuard {
+
+    /** Inserts {@link #row}s on the reactive SQL client, inside the caller's transaction. */
+    public static final MultiRowInsert INSERT = new MultiRowInsert("idempotency_key",
+            "caller_id, idempotency_key, request_sha256, response_status, response_body, created_at");
 
     private final IdempotencyRepository repository;
     private final Clock clock;
@@ -36,6 +41,24 @@ public class IdempotencyGuard {
                 .chain(previous -> previous == null
                         ? action.get().call(response -> remember(callerId, idempotency, response))
                         : Uni.createFrom().item(replay(previous, idempotency)));
+    }
+
+    /**
+     * For writers that insert the key's row themselves ({@link #row}, e.g. by group commit) and met a duplicate: the
+     * response remembered for this key, if the key was used before (a 422 if with a different request).
+     */
+    public Uni<Optional<StoredResponse>> previousResponse(String callerId, Optional<IdempotencyKey> key) {
+        if (key.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return repository.findById(new IdempotencyRecord.Key(callerId, key.get().value()))
+                .map(previous -> Optional.ofNullable(previous).map(found -> replay(found, key.get())));
+    }
+
+    /** The {@code idempotency_key} row that remembers {@code response}, in {@link #INSERT}'s column order. */
+    public Object[] row(String callerId, IdempotencyKey key, StoredResponse response) {
+        return new Object[] {callerId, key.value(), key.requestSha256(), response.status(), response.body(),
+                LocalDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC)};
     }
 
     private static StoredResponse replay(IdempotencyRecord previous, IdempotencyKey key) {

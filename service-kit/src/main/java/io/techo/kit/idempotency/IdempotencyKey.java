@@ -3,6 +3,7 @@ package io.techo.kit.idempotency;
 import io.techo.common.problem.ProblemException;
 import io.techo.common.problem.ProblemKind;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -15,14 +16,17 @@ public record IdempotencyKey(String value, String requestSha256) {
 
     private static final Pattern VALID = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
-    /** @throws ProblemException 400 when the header is present but not 1-128 visible ASCII characters */
-    public static Optional<IdempotencyKey> fromHeader(String header, String requestSha256) {
+    /**
+     * @param requestSha256 computes the request's fingerprint; called only when the header is present
+     * @throws ProblemException 400 when the header is present but not 1-128 visible ASCII characters
+     */
+    public static Optional<IdempotencyKey> fromHeader(String header, Supplier<String> requestSha256) {
         if (header == null) {
             return Optional.empty();
         }
         if (!VALID.matcher(header).matches()) {
             throw new ProblemException(ProblemKind.INVALID_FIELD, "Idempotency-Key: 1-128 visible ASCII characters");
         }
-        return Optional.of(new IdempotencyKey(header, requestSha256));
+        return Optional.of(new IdempotencyKey(header, requestSha256.get()));
     }
 }

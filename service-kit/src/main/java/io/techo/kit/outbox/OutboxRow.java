@@ -4,11 +4,9 @@ import io.techo.common.events.EventJson;
 import io.techo.common.events.TechoEvent;
 import io.techo.common.ids.Uuids;
 import io.techo.kit.context.EventOrigin;
-import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 
 /**
  * One outbox row as every writer inserts it (Hibernate Reactive, JDBC, the reactive SQL client): a fresh event id,
@@ -18,9 +16,9 @@ import java.util.Arrays;
 public record OutboxRow(String eventId, String topic, String key, String type, String subject, Instant time, String payload,
         String requestId, String traceparent) {
 
-    /** The columns every writer fills, in {@link #INSERT_SQL}'s order; the rest have defaults. */
-    public static final String INSERT_SQL = "INSERT INTO outbox_event (event_id, topic, event_key, event_type, subject, event_time, "
-            + "payload, created_at, request_id, traceparent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The columns every writer fills, in {@link #values()}'s order; the rest have defaults. */
+    public static final String COLUMNS = "event_id, topic, event_key, event_type, subject, event_time, payload, created_at, request_id, traceparent";
+    public static final String INSERT_SQL = "INSERT INTO outbox_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     public static OutboxRow of(String topic, TechoEvent event, Instant time) {
         EventOrigin origin = EventOrigin.current();
@@ -32,10 +30,5 @@ public record OutboxRow(String eventId, String topic, String key, String type, S
     public Object[] values() {
         LocalDateTime utc = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
         return new Object[] {eventId, topic, key, type, subject, utc, payload, utc, requestId, traceparent};
-    }
-
-    /** The values as a reactive SQL client tuple ({@link OutboxSqlWriter}). */
-    public Tuple tuple() {
-        return Tuple.from(Arrays.asList(values()));
     }
 }
