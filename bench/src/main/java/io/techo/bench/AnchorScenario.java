@@ -42,7 +42,7 @@ final class AnchorScenario {
     }
 
     static Result run(BenchStack stack, Population population, int rate, Duration warmup, Duration measure, Duration confirmWait,
-            int connections) {
+            int connections, ResourceSampler sampler) {
         IostClient node = new IostClient(URI.create(stack.devnetUrl()));
         List<SealedRecords.Post> posts = SealedRecords.seal(population.patients(), rate * (warmup.toSeconds() + measure.toSeconds()));
         Map<String, Long> awaited = new ConcurrentHashMap<>();
@@ -63,7 +63,7 @@ final class AnchorScenario {
             listener.start();
             AtomicLong firstBlock = new AtomicLong(-1);
             AtomicLong lastBlock = new AtomicLong(-1);
-            OpenLoop.Result result = OpenLoop.run(rate, warmup, measure, shot -> {
+            OpenLoop.Result result = OpenLoop.run(rate, warmup, measure, sampler.window("POST → IRREVERSIBLE " + rate + "/s"), shot -> {
                 if (shot.measured() && firstBlock.get() < 0 && firstBlock.compareAndSet(-1, 0)) {
                     CompletableFuture.runAsync(() -> firstBlock.set(ChainTxs.head(node)));
                 }

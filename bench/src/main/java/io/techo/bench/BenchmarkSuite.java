@@ -58,24 +58,28 @@ public final class BenchmarkSuite {
             Population population = Population.register(stack.gatewayHttp(), stack.operator(), options.patients(), options.clinicians());
             Console.say("registered and logged in %d patients and %d clinicians through the gateway", population.patients().size(),
                     population.clinicians().size());
+            StackWarmup.run(stack, population, options.stackWarmupRate(), options.stackWarmup(), options.concurrency(),
+                    options.runs(SuiteOptions.Scenario.READS));
             IngestScenario.Result ingest = options.runs(SuiteOptions.Scenario.INGEST)
-                    ? IngestScenario.run(stack, population, options.ingestRates(), options.warmup(), options.ingestStep(), options.concurrency())
+                    ? IngestScenario.run(stack, population, options.ingestRates(), options.warmup(), options.ingestStep(), options.concurrency(),
+                            sampler)
                     : null;
             RawLimitsScenario.Result raw = options.runs(SuiteOptions.Scenario.RAW)
                     ? RawLimitsScenario.run(stack, options.concurrency(), options.warmup(), options.rawMeasure())
                     : null;
             AnchorScenario.Result anchor = options.runs(SuiteOptions.Scenario.ANCHOR)
                     ? AnchorScenario.run(stack, population, options.anchorRate(), options.warmup(), options.anchorMeasure(),
-                            options.confirmWait(), options.concurrency())
+                            options.confirmWait(), options.concurrency(), sampler)
                     : null;
             ConsentedReadScenario.Result reads = options.runs(SuiteOptions.Scenario.READS)
-                    ? ConsentedReadScenario.run(stack, population, options.readRate(), options.warmup(), options.readMeasure(),
-                            options.concurrency())
+                    ? ConsentedReadScenario.run(stack, population, options.readProbeRates(), options.readProbeStep(), options.readRate(),
+                            options.warmup(), options.readMeasure(),
+                            options.concurrency(), sampler)
                     : null;
             List<ResourceSampler.Usage> resources = sampler.stop();
             List<String> plots = plot(out, ingest, raw, anchor, reads);
             SuiteResult result = new SuiteResult(options, machine, MachineInfo.loadAverage(), started, Duration.between(started, Instant.now()),
-                    ingest, raw, anchor, reads, resources, out.resolve("report.md"), plots);
+                    ingest, raw, anchor, reads, resources, sampler.cpuPerOperation(), out.resolve("report.md"), plots);
             ReportWriter.write(result);
             for (Bars.Bar bar : Bars.check(result)) {
                 Console.say("%-11s %s: %s", bar.verdict().replace("*", ""), bar.requirement(), bar.measured());

@@ -37,14 +37,15 @@ final class IngestScenario {
     private IngestScenario() {
     }
 
-    static Result run(BenchStack stack, Population population, List<Integer> rates, Duration warmup, Duration step, int connections) {
+    static Result run(BenchStack stack, Population population, List<Integer> rates, Duration warmup, Duration step, int connections,
+            ResourceSampler sampler) {
         List<Step> steps = new ArrayList<>();
         for (String base : List.of(stack.gatewayHttp(), stack.gatewayHttps())) {
             String protocol = URI.create(base).getScheme().toUpperCase();
             try (HttpLoad http = new HttpLoad(URI.create(base), connections)) {
                 for (int rate : rates) {
                     List<SealedRecords.Post> posts = SealedRecords.seal(population.patients(), rate * (warmup.toSeconds() + step.toSeconds()));
-                    OpenLoop.Result result = OpenLoop.run(rate, warmup, step, shot -> {
+                    OpenLoop.Result result = OpenLoop.run(rate, warmup, step, sampler.window("ingest " + protocol + " " + rate + "/s"), shot -> {
                         SealedRecords.Post post = posts.get((int) shot.index());
                         return http.post("/api/v1/records", post.token(), post.body(), 201);
                     });

@@ -19,6 +19,18 @@ final class OpenLoop {
     record Shot(long index, long intendedNanos, boolean measured) {
     }
 
+    /** Told when the measured window starts and when it ends (its answers drained), e.g. to read the processes' CPU time. */
+    interface Window {
+        Window NONE = new Window() {
+        };
+
+        default void started() {
+        }
+
+        default void ended(Result result) {
+        }
+    }
+
     @FunctionalInterface
     interface Request {
         /** Starts the request and completes with true when it succeeded. */
@@ -41,6 +53,10 @@ final class OpenLoop {
     }
 
     static Result run(int ratePerSecond, Duration warmup, Duration measure, Request request) {
+        return run(ratePerSecond, warmup, measure, Window.NONE, request);
+    }
+
+    static Result run(int ratePerSecond, Duration warmup, Duration measure, Window window, Request request) {
         LatencyRecorder recorder = new LatencyRecorder();
         AtomicLong succeeded = new AtomicLong();
         AtomicLong completed = new AtomicLong();
@@ -49,6 +65,7 @@ final class OpenLoop {
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + measure.toNanos();
         long sent = 0;
+        boolean windowStarted = false;
         for (long i = 0; ; i++) {
             long intended = start + i * periodNanos;
             if (intended >= end) {
@@ -60,6 +77,10 @@ final class OpenLoop {
             }
             boolean measured = intended >= measureFrom;
             if (measured) {
+                if (!windowStarted) {
+                    window.started();
+                    windowStarted = true;
+                }
                 sent++;
             }
             CompletableFuture<Boolean> response;
@@ -83,6 +104,10 @@ final class OpenLoop {
         while (completed.get() < sent && System.nanoTime() < drainUntil) {
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
-        return new Result(ratePerSecond, recorder.finish(), sent, succeeded.get(), sent - succeeded.get(), measure);
+        Result result = new Result(ratePerSecond, recorder.finish(), sent, succeeded.get(), sent - succeeded.get(), measure);
+        if (windowStarted) {
+            window.ended(result);
+        }
+        return result;
     }
 }

@@ -27,6 +27,17 @@ final class ResourceSampler {
     record Usage(String name, long pid, long peakRssKiB, double cpuSeconds) {
     }
 
+    /**
+     * The CPU each process spent in one measured window, per operation that succeeded in it: what one ingest, one
+     * read … costs each process (its background work in that window included: relays, consumers, the anchoring).
+     */
+    record CpuPerOperation(String window, long operations, Map<String, Double> millisecondsByProcess) {
+
+        double totalMilliseconds() {
+            return millisecondsByProcess.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
     private static final class Tracked {
         final String name;
         final long pid;
@@ -45,6 +56,7 @@ final class ResourceSampler {
     }
 
     private final List<Tracked> tracked = new ArrayList<>();
+    private final List<CpuPerOperation> windows = new ArrayList<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "resource-sampler");
         thread.setDaemon(true);
@@ -59,6 +71,42 @@ final class ResourceSampler {
         findProcess(cmd -> cmd.contains(" kafka.Kafka ")).ifPresent(pid -> tracked.add(new Tracked("kafka", pid, false)));
         tracked.add(new Tracked("load generator (this JVM)", ProcessHandle.current().pid(), false));
         ticker.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
+    }
+
+    /** A measured window named {@code label}: its CPU per operation is kept for {@link #cpuPerOperation()}. */
+    OpenLoop.Window window(String label) {
+        return new OpenLoop.Window() {
+            private Map<String, Long> start = Map.of();
+
+            @Override
+            public void started() {
+                start = cpuTicksNow();
+            }
+
+            @Override
+            public void ended(OpenLoop.Result result) {
+                Map<String, Long> end = cpuTicksNow();
+                Map<String, Double> perOperation = new LinkedHashMap<>();
+                long operations = Math.max(1, result.succeeded());
+                end.forEach((name, ticks) -> perOperation.put(name,
+                        (ticks - start.getOrDefault(name, ticks)) / TICKS_PER_SECOND * 1000.0 / operations));
+                synchronized (ResourceSampler.this) {
+                    windows.add(new CpuPerOperation(label, result.succeeded(), perOperation));
+                }
+            }
+        };
+    }
+
+    synchronized List<CpuPerOperation> cpuPerOperation() {
+        return List.copyOf(windows);
+    }
+
+    private synchronized Map<String, Long> cpuTicksNow() {
+        Map<String, Long> now = new LinkedHashMap<>();
+        for (Tracked t : tracked) {
+            cpuTicks(t.pid).ifPresent(ticks -> now.put(t.name, ticks));
+        }
+        return now;
     }
 
     List<Usage> stop() {

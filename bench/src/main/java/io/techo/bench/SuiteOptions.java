@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * seconds at low rates (CI). Any option given explicitly wins over both.
  */
 record SuiteOptions(boolean smoke, Set<Scenario> scenarios, List<Integer> ingestRates, Duration ingestStep, int anchorRate,
-        Duration anchorMeasure, Duration confirmWait, int readRate, Duration readMeasure, Duration rawMeasure, Duration warmup,
+        Duration anchorMeasure, Duration confirmWait, int readRate, List<Integer> readProbeRates, Duration readProbeStep, Duration readMeasure, Duration rawMeasure, Duration warmup, Duration stackWarmup, int stackWarmupRate,
         int concurrency, int patients, int clinicians, Duration checkpointInterval, String databaseSuffix, Path out,
         String kafkaBootstrap, boolean flightRecordings, boolean cpuProfiles) {
 
@@ -47,9 +47,15 @@ record SuiteOptions(boolean smoke, Set<Scenario> scenarios, List<Integer> ingest
               --anchor-seconds N        measured seconds (default 30)
               --confirm-wait-seconds N  how long to wait for the last confirmations (default 30)
               --read-rate N             consent-checked reads/s (default 1000)
+              --read-probe-rates LIST   lower read rates measured first, to find the highest with p99 ≤ 20 ms
+                                        (default 250,500,750; smoke none; "none" for none)
+              --read-probe-seconds N    measured seconds of each probe step (default 10)
               --read-seconds N          measured seconds (default 30)
               --raw-seconds N           measured seconds of each raw limit (default 15)
               --warmup-seconds N        warm-up before every measurement, excluded (default 5)
+              --stack-warmup-seconds N  before all scenarios, records posted over HTTP then HTTPS so the JIT compilers
+                                        are done before anything is measured (default 60; smoke 0)
+              --stack-warmup-rate N     records/s of that warm-up (default 300)
               --concurrency N           connections to the gateway and JDBC connections of the raw insert (default 32)
               --patients N              patients registered (default 60)
               --clinicians N            clinicians registered (default 20)
@@ -95,9 +101,13 @@ record SuiteOptions(boolean smoke, Set<Scenario> scenarios, List<Integer> ingest
                 v.seconds("anchor-seconds", 30, 5),
                 v.seconds("confirm-wait-seconds", 30, 30),
                 v.integer("read-rate", 1000, 20),
+                v.text("read-probe-rates", "250,500,750", "none").transform(SuiteOptions::integersOrNone),
+                v.seconds("read-probe-seconds", 10, 2),
                 v.seconds("read-seconds", 30, 3),
                 v.seconds("raw-seconds", 15, 2),
                 v.seconds("warmup-seconds", 5, 1),
+                v.seconds("stack-warmup-seconds", 60, 0),
+                v.integer("stack-warmup-rate", 300, 20),
                 v.integer("concurrency", 32, 8),
                 v.integer("patients", 60, 10),
                 v.integer("clinicians", 20, 4),
@@ -125,6 +135,10 @@ record SuiteOptions(boolean smoke, Set<Scenario> scenarios, List<Integer> ingest
 
     private static List<Integer> integers(String list) {
         return Arrays.stream(list.split(",")).map(String::trim).map(Integer::parseInt).toList();
+    }
+
+    private static List<Integer> integersOrNone(String list) {
+        return list.equals("none") ? List.of() : integers(list);
     }
 
     /** Reads options given explicitly, else the smoke or the full default; remembers which were used. */
