@@ -45,15 +45,14 @@ public class CheckpointStore {
 
     /** The oldest anchored checkpoint whose leaves are not all confirmed yet. */
     public Optional<CheckpointRow> unconfirmed() throws SQLException {
-        return one("SELECT " + COLUMNS + " FROM checkpoint WHERE state = 'IRREVERSIBLE' AND confirmed_through < size "
-                + "ORDER BY id LIMIT 1");
+        return one("SELECT " + COLUMNS + " FROM checkpoint WHERE confirming = 1 ORDER BY id LIMIT 1");
     }
 
-    /** The anchored checkpoint that first covered a leaf. */
+    /** The anchored checkpoint that first covered a leaf (anchored checkpoints' sizes grow with their ids). */
     public Optional<CheckpointRow> anchoredCovering(long leafIndex) throws SQLException {
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM checkpoint "
-                        + "WHERE state = 'IRREVERSIBLE' AND prev_size <= ? AND size > ? ORDER BY id LIMIT 1")) {
+                        + "WHERE state = 'IRREVERSIBLE' AND prev_size <= ? AND size > ? ORDER BY size LIMIT 1")) {
             ps.setLong(1, leafIndex);
             ps.setLong(2, leafIndex);
             return read(ps);
