@@ -106,7 +106,7 @@ record SuiteOptions(boolean smoke, Set<Scenario> scenarios, List<Integer> ingest
                 v.seconds("read-seconds", 30, 3),
                 v.seconds("raw-seconds", 15, 2),
                 v.seconds("warmup-seconds", 5, 1),
-                v.seconds("stack-warmup-seconds", 60, 0),
+                v.secondsOrNone("stack-warmup-seconds", 60, 0),
                 v.integer("stack-warmup-rate", 300, 20),
                 v.integer("concurrency", 32, 8),
                 v.integer("patients", 60, 10),
@@ -157,20 +157,29 @@ record SuiteOptions(boolean smoke, Set<Scenario> scenarios, List<Integer> ingest
         }
 
         int integer(String name, int full, int smokeDefault) {
-            String value = text(name, String.valueOf(full), String.valueOf(smokeDefault));
-            try {
-                int parsed = Integer.parseInt(value);
-                if (parsed <= 0) {
-                    throw new NumberFormatException();
-                }
-                return parsed;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--" + name + " needs a positive whole number, got '" + value + "'");
-            }
+            return atLeast(1, "a positive whole number", name, full, smokeDefault);
         }
 
         Duration seconds(String name, int full, int smokeDefault) {
             return Duration.ofSeconds(integer(name, full, smokeDefault));
+        }
+
+        /** Seconds where 0 means "skip this step". */
+        Duration secondsOrNone(String name, int full, int smokeDefault) {
+            return Duration.ofSeconds(atLeast(0, "a whole number of seconds, 0 or more", name, full, smokeDefault));
+        }
+
+        private int atLeast(int minimum, String expected, String name, int full, int smokeDefault) {
+            String value = text(name, String.valueOf(full), String.valueOf(smokeDefault));
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed < minimum) {
+                    throw new NumberFormatException();
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + name + " needs " + expected + ", got '" + value + "'");
+            }
         }
 
         void rejectUnknown() {

@@ -27,6 +27,8 @@ class SuiteOptionsTest {
         assertThat(options.readRate()).isEqualTo(50);
         assertThat(options.ingestStep()).isLessThanOrEqualTo(Duration.ofSeconds(5));
         assertThat(options.scenarios()).containsExactly(SuiteOptions.Scenario.RAW, SuiteOptions.Scenario.READS);
+        assertThat(options.stackWarmup()).isZero();
+        assertThat(options.readProbeRates()).isEmpty();
         assertThat(SuiteOptions.parse("--ingest-rates", "10, 20").ingestRates()).isEqualTo(List.of(10, 20));
     }
 
@@ -34,6 +36,7 @@ class SuiteOptionsTest {
     void unknownOrMalformedOptionsAreRefusedWithTheUsage() {
         assertThatThrownBy(() -> SuiteOptions.parse("--rate", "5")).hasMessageContaining("unknown option").hasMessageContaining("usage:");
         assertThatThrownBy(() -> SuiteOptions.parse("--read-rate", "-1")).hasMessageContaining("positive whole number");
+        assertThatThrownBy(() -> SuiteOptions.parse("--stack-warmup-seconds", "-5")).hasMessageContaining("0 or more");
         assertThatThrownBy(() -> SuiteOptions.parse("--scenarios", "everything")).hasMessageContaining("unknown scenario");
         assertThatThrownBy(() -> SuiteOptions.parse("stray")).hasMessageContaining("unexpected argument");
     }
