@@ -102,7 +102,9 @@ public class DirectoryService {
             PartyKey encryption = key(party.id, PartyKey.Use.ENCRYPTION, pending.encryptionKey, null, now);
             return party.persist()
                     .call(() -> PartyKey.persist(signing, encryption))
-                    .call(pending::delete)
+                    // a bulk delete by id, not the entity's removal at flush: under concurrent confirmations the
+                    // flush-time removal failed the transaction (HR000069) and the caller got a 500
+                    .call(() -> PendingRegistration.delete("id", pending.id))
                     .replaceWith(() -> PartyView.of(party, List.of(signing, encryption)));
         });
     }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** The rules every rendered overlay must keep (issue 7), each with a name that its violations carry. */
@@ -209,11 +210,13 @@ public final class ManifestRules {
      * network-policy: a default deny of ingress and egress; every workload selected by an allowing policy; and the
      * allowed paths only: the database only from the services, the services' HTTP ports only from the gateway (and
      * consent-service from record-service, Prometheus from the monitoring namespace), Kafka's listener only for the
-     * services, traffic leaving the cluster only from anchor-service (the IOST node).
+     * services, traffic leaving the cluster only to the IOST node: from anchor-service (it writes the anchors) and the
+     * gateway (it proxies the auditors' chain look-ups).
      */
     public static List<Violation> networkPolicies(Rendering r) {
         List<Violation> v = new ArrayList<>();
         List<Resource> policies = r.ofKind("NetworkPolicy");
+        Predicate<String> chainClients = name -> "anchor-service".equals(name) || "gateway".equals(name);
         boolean defaultDeny = policies.stream().anyMatch(p -> Yamls.map(p.object(), "spec", "podSelector").isEmpty()
                 && Yamls.list(p.object(), "spec", "policyTypes").containsAll(List.of("Ingress", "Egress"))
                 && !Yamls.map(p.object(), "spec").containsKey("ingress") && !Yamls.map(p.object(), "spec").containsKey("egress"));
@@ -247,7 +250,7 @@ public final class ManifestRules {
                     } else if ("consent-service".equals(selectedName)) {
                         allowed = "record-service".equals(peerName) && !peer.containsKey("namespaceSelector");
                     } else if ("iost-devnet".equals(selectedName)) {
-                        allowed = "anchor-service".equals(peerName) && !peer.containsKey("namespaceSelector");
+                        allowed = chainClients.test(peerName) && !peer.containsKey("namespaceSelector");
                     } else if ("gateway".equals(selectedName)) {
                         allowed = "ingress-nginx".equals(peerNamespace) || "monitoring".equals(peerNamespace);
                     } else {
@@ -269,14 +272,14 @@ public final class ManifestRules {
                 List<Map<String, Object>> peers = fromOrTo(rule, "to");
                 boolean leavesCluster = peers.isEmpty() || peers.stream().anyMatch(peer -> peer.containsKey("ipBlock"));
                 boolean strimzi = Yamls.string(selector, "matchLabels", "strimzi.io/cluster") != null;
-                if (leavesCluster && !"anchor-service".equals(selectedName) && !strimzi) {
-                    v.add(new Violation(r.file(p), "network-policy", p.id() + ": only anchor-service (to the IOST node)"
-                            + " may send traffic out of the cluster; pods " + selected + " may not"));
+                if (leavesCluster && !chainClients.test(selectedName) && !strimzi) {
+                    v.add(new Violation(r.file(p), "network-policy", p.id() + ": only anchor-service and the gateway (to the"
+                            + " IOST node) may send traffic out of the cluster; pods " + selected + " may not"));
                 }
                 for (Map<String, Object> peer : peers) {
                     if ("iost-devnet".equals(Yamls.string(peer, "podSelector", "matchLabels", NAME))
-                            && !"anchor-service".equals(selectedName)) {
-                        v.add(new Violation(r.file(p), "network-policy", p.id() + ": only anchor-service may reach the IOST node"));
+                            && !chainClients.test(selectedName)) {
+                        v.add(new Violation(r.file(p), "network-policy", p.id() + ": only anchor-service and the gateway may reach the IOST node"));
                     }
                     if ("mariadb".equals(Yamls.string(peer, "podSelector", "matchLabels", NAME))
                             && !"service".equals(selectedComponent)) {

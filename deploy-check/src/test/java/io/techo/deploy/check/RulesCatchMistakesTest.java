@@ -69,7 +69,7 @@ class RulesCatchMistakesTest {
     @Test
     void networkPolicyRule() {
         assertFlags("network-policy", "no default-deny NetworkPolicy", "must not accept traffic from",
-                "only anchor-service (to the IOST node) may send traffic out of the cluster");
+                "only anchor-service and the gateway (to the IOST node) may send traffic out of the cluster");
     }
 
     @Test
