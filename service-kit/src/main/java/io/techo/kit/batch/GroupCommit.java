@@ -6,6 +6,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -20,11 +21,17 @@ import java.util.function.BiFunction;
  * <p>Nothing waits on purpose: an entry that finds a free commit slot is committed at once; entries that arrive while
  * the slots are busy go together in the next transaction. A failed batch of several entries is retried entry by
  * entry, each in a transaction of its own, so one entry's failure (a duplicate key, a constraint) is its own and
- * the others still commit. Each caller continues on its own Vert.x context, as if it had written alone.
+ * the others still commit. A transaction that loses a lock conflict (a deadlock with another writer of the same
+ * tables, such as the outbox relay) is run again, up to {@value #TRANSIENT_RETRIES} times, before that counts as a
+ * failure. Each caller continues on its own Vert.x context, as if it had written alone.
  *
  * @param <T> what one request writes
  */
 public final class GroupCommit<T> {
+
+    static final int TRANSIENT_RETRIES = 3;
+    private static final Duration FIRST_RETRY_AFTER = Duration.ofMillis(5);
+    private static final Duration LONGEST_RETRY_AFTER = Duration.ofMillis(200);
 
     private final Pool pool;
     private final BiFunction<SqlClient, List<T>, Uni<Void>> writer;
@@ -104,7 +111,9 @@ public final class GroupCommit<T> {
 
     private Uni<Void> transaction(List<Pending<T>> batch) {
         List<T> entries = batch.stream().map(Pending::entry).toList();
-        return pool.withTransaction(connection -> writer.apply(connection, entries));
+        return pool.withTransaction(connection -> writer.apply(connection, entries))
+                .onFailure(SqlErrors::isTransient).retry().withBackOff(FIRST_RETRY_AFTER, LONGEST_RETRY_AFTER)
+                .atMost(TRANSIENT_RETRIES);
     }
 
     private void finished() {
