@@ -76,6 +76,18 @@ public interface GatewayConfig {
         @WithDefault("1s")
         Duration connectTimeout();
 
+        /** Connections the gateway keeps open to each upstream: at most this many requests are in a service at once. */
+        @WithDefault("64")
+        int maxConnections();
+
+        /**
+         * Requests that may wait for one of those connections; more are refused at once with 503 and
+         * {@code Retry-After} (load shedding): beyond its capacity a service answers nobody faster by queueing, and a
+         * request that waits until the response timeout is worse for the client than a prompt "retry shortly".
+         */
+        @WithDefault("64")
+        int maxQueued();
+
         /** The longest wait for an upstream's response (and between two chunks of it). */
         @WithDefault("10s")
         Duration responseTimeout();

@@ -31,6 +31,8 @@ public class ProxyHandler {
 
     /** What a client should wait after an upstream failed without the breaker opening. */
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(2);
+    /** What a client should wait when its request was shed because the upstream was at capacity. */
+    private static final Duration RETRY_AFTER_OVERLOAD = Duration.ofSeconds(1);
     private static final String BEARER = "bearer ";
     /** Encoded '/', '\\' or '.': a path that would mean something else once a service decodes it. */
     private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%(2f|5c|2e)", Pattern.CASE_INSENSITIVE);
@@ -91,6 +93,13 @@ public class ProxyHandler {
             Problems.retryLater(context, ProblemKind.UNAVAILABLE, upstream.name() + " is unavailable; retry shortly", refusal);
             return;
         }
+        if (!upstream.admission().tryEnter()) {
+            // shed, not failed: the upstream is answering, just not faster than this; its breaker stays closed
+            Problems.retryLater(context, ProblemKind.UNAVAILABLE, upstream.name() + " is at capacity; retry shortly",
+                    RETRY_AFTER_OVERLOAD);
+            return;
+        }
+        context.addEndHandler(ended -> upstream.admission().leave());
         HttpServerRequest in = context.request();
         in.pause();
         MultiMap headers = ForwardedHeaders.request(in.headers());

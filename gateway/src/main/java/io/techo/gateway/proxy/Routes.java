@@ -5,6 +5,7 @@ import io.techo.gateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
@@ -48,9 +49,9 @@ public class Routes {
     public Routes(Vertx vertx, GatewayConfig config) {
         GatewayConfig.Upstreams upstreams = config.upstreams();
         this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) upstreams.connectTimeout().toMillis())
-                .setMaxPoolSize(64)
-                .setKeepAlive(true));
+                        .setConnectTimeout((int) upstreams.connectTimeout().toMillis())
+                        .setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(upstreams.maxConnections()));
         Upstream record = upstream("record-service", upstreams.recordUrl(), upstreams);
         this.consent = upstream("consent-service", upstreams.consentUrl(), upstreams);
         Upstream anchor = upstream("anchor-service", upstreams.anchorUrl(), upstreams);
@@ -91,6 +92,7 @@ public class Routes {
 
     private static Upstream upstream(String name, String url, GatewayConfig.Upstreams config) {
         return new Upstream(name, URI.create(url), config.responseTimeout(),
-                new CircuitBreaker(config.breakerFailures(), config.breakerOpenFor(), Clock.systemUTC()));
+                new CircuitBreaker(config.breakerFailures(), config.breakerOpenFor(), Clock.systemUTC()),
+                new Admission(config.maxConnections() + config.maxQueued()));
     }
 }

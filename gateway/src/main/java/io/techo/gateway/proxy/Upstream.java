@@ -6,8 +6,11 @@ import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.time.Duration;
 
-/** One service behind the gateway: where it listens, how long the gateway waits for it, its circuit breaker. */
-public record Upstream(String name, URI base, Duration responseTimeout, CircuitBreaker breaker) {
+/**
+ * One service behind the gateway: where it listens, how long the gateway waits for it, its circuit breaker, and how
+ * many requests it is given at once.
+ */
+public record Upstream(String name, URI base, Duration responseTimeout, CircuitBreaker breaker, Admission admission) {
 
     /** Request options for {@code pathAndQuery} (which starts with '/') on this upstream. */
     public RequestOptions request(HttpMethod method, String pathAndQuery) {

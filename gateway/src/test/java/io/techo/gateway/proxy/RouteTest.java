@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RouteTest {
 
     private static final Upstream NODE = new Upstream("iost-node", URI.create("http://127.0.0.1:30001"), Duration.ofSeconds(1),
-            new CircuitBreaker(5, Duration.ofSeconds(1), Clock.systemUTC()));
+            new CircuitBreaker(5, Duration.ofSeconds(1), Clock.systemUTC()), new Admission(8));
 
     @Test
     void aChainRouteRewritesItsPrefixAndMatchesWholeSegmentsOnly() {
