@@ -71,7 +71,7 @@ final class AnchorScenario {
                 if (shot.measured()) {
                     awaited.put(post.recordId(), shot.intendedNanos());
                 }
-                return http.post("/api/v1/records", post.token(), post.body(), 201).whenComplete((ok, error) -> {
+                return post.send(http).whenComplete((ok, error) -> {
                     if (error != null || !Boolean.TRUE.equals(ok)) {
                         awaited.remove(post.recordId());
                     }

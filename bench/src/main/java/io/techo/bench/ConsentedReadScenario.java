@@ -57,8 +57,7 @@ final class ConsentedReadScenario {
     private static OpenLoop.Result read(HttpLoad http, List<ReadFixture.Read> reads, int rate, Duration warmup, Duration measure,
             ResourceSampler sampler) {
         OpenLoop.Result result = OpenLoop.run(rate, warmup, measure, sampler.window("reads " + rate + "/s"), shot -> {
-            ReadFixture.Read read = reads.get((int) (shot.index() % reads.size()));
-            return http.get("/api/v1/records/" + read.recordId() + "?purpose=TREAT", read.clinicianToken(), 200);
+            return reads.get((int) (shot.index() % reads.size())).send(http);
         });
         Console.step("reads", result);
         return result;

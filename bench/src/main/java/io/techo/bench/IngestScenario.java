@@ -45,10 +45,7 @@ final class IngestScenario {
             try (HttpLoad http = new HttpLoad(URI.create(base), connections)) {
                 for (int rate : rates) {
                     List<SealedRecords.Post> posts = SealedRecords.seal(population.patients(), rate * (warmup.toSeconds() + step.toSeconds()));
-                    OpenLoop.Result result = OpenLoop.run(rate, warmup, step, sampler.window("ingest " + protocol + " " + rate + "/s"), shot -> {
-                        SealedRecords.Post post = posts.get((int) shot.index());
-                        return http.post("/api/v1/records", post.token(), post.body(), 201);
-                    });
+                    OpenLoop.Result result = OpenLoop.run(rate, warmup, step, sampler.window("ingest " + protocol + " " + rate + "/s"), shot -> posts.get((int) shot.index()).send(http));
                     Step done = new Step(protocol, result);
                     steps.add(done);
                     Console.step("ingest " + protocol, result);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What consent-checked reads need, made through the real APIs: each patient grants one clinician TREAT access to the
@@ -18,6 +19,11 @@ final class ReadFixture {
 
     /** A record and the token of a clinician allowed to read it. */
     record Read(String recordId, String clinicianToken) {
+
+        /** The consent-checked read: GET the record for treatment as the clinician; true when it answered 200. */
+        CompletableFuture<Boolean> send(HttpLoad http) {
+            return http.get("/api/v1/records/" + recordId + "?purpose=TREAT", clinicianToken, 200);
+        }
     }
 
     private ReadFixture() {

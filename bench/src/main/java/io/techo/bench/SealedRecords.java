@@ -6,6 +6,7 @@ import io.techo.testkit.TestPatient;
 import io.vertx.core.buffer.Buffer;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
 
 /**
@@ -22,6 +23,11 @@ final class SealedRecords {
 
     /** One POST /api/v1/records ready to go: the record id, the owner's token and the JSON body. */
     record Post(String recordId, String token, Buffer body) {
+
+        /** Posts the record as its owner; true when it answered 201. */
+        CompletableFuture<Boolean> send(HttpLoad http) {
+            return http.post("/api/v1/records", token, body, 201);
+        }
     }
 
     private SealedRecords() {

@@ -27,8 +27,7 @@ final class StackWarmup {
             List<SealedRecords.Post> posts = SealedRecords.seal(population.patients(), ratePerSecond * half.toSeconds());
             try (HttpLoad http = new HttpLoad(URI.create(base), connections)) {
                 OpenLoop.run(ratePerSecond, half, Duration.ZERO, shot -> {
-                    SealedRecords.Post post = posts.get((int) shot.index());
-                    return http.post("/api/v1/records", post.token(), post.body(), 201);
+                    return posts.get((int) shot.index()).send(http);
                 });
             }
         }
@@ -36,8 +35,7 @@ final class StackWarmup {
             List<ReadFixture.Read> fixture = ReadFixture.create(stack.gatewayHttp(), population, 1);
             try (HttpLoad http = new HttpLoad(URI.create(stack.gatewayHttp()), connections)) {
                 OpenLoop.run(ratePerSecond, duration, Duration.ZERO, shot -> {
-                    ReadFixture.Read read = fixture.get((int) (shot.index() % fixture.size()));
-                    return http.get("/api/v1/records/" + read.recordId() + "?purpose=TREAT", read.clinicianToken(), 200);
+                    return fixture.get((int) (shot.index() % fixture.size())).send(http);
                 });
             }
         }
