@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -34,6 +35,8 @@ public class ProxyHandler {
     /** What a client should wait when its request was shed because the upstream was at capacity. */
     private static final Duration RETRY_AFTER_OVERLOAD = Duration.ofSeconds(1);
     private static final String BEARER = "bearer ";
+    /** Where Quarkus's HTTP metrics look for a request's path template (the uri tag), in the request's context. */
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
     /** Encoded '/', '\\' or '.': a path that would mean something else once a service decodes it. */
     private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%(2f|5c|2e)", Pattern.CASE_INSENSITIVE);
 
@@ -60,6 +63,7 @@ public class ProxyHandler {
             context.next();
             return;
         }
+        tagMetricsWithTheRoute(context, route.get(), path);
         if (ENCODED_SEPARATOR.matcher(path).find()) {
             Problems.respond(context, ProblemKind.NOT_FOUND, "no such resource");
             return;
@@ -77,6 +81,15 @@ public class ProxyHandler {
             }
         }
         forward(context, route.get().upstream(), route.get().upstreamPath(path));
+    }
+
+    /**
+     * Requests are counted per route, not per path: a uri tag per record id would be a time series per record, until
+     * Micrometer's cap on uri tags drops every later one.
+     */
+    private static void tagMetricsWithTheRoute(RoutingContext context, Routes.Route route, String path) {
+        String template = path.equals(route.prefix()) ? route.prefix() : route.prefix() + "/*";
+        ((HttpServerRequestInternal) context.request()).context().putLocal(URL_PATH_TEMPLATE, template);
     }
 
     private static Optional<String> bearer(HttpServerRequest request) {
