@@ -94,7 +94,7 @@ final class BenchStack implements AutoCloseable {
             jvmOptions.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
         }
         if (settings.cpuProfiles() != null) {
-            jvmOptions.add(CpuProfiler.agentOption(settings.workDirectory(), settings.cpuProfiles().resolve(process.name() + "-cpu.collapsed")));
+            jvmOptions.add(CpuProfiler.agentOption(settings.workDirectory(), settings.cpuProfiles(), process.name()));
         }
         process.jvmOptions(jvmOptions);
         processes.add(process);

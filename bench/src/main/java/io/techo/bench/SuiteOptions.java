@@ -65,7 +65,8 @@ record SuiteOptions(boolean smoke, Set<Scenario> scenarios, List<Integer> ingest
               --kafka HOST:PORT         the broker (default $KAFKA_BOOTSTRAP_SERVERS or 127.0.0.1:9092)
               --jfr                     also record a JFR profile of every process of the stack into the report directory
               --profile                 also sample every process's CPU with async-profiler (itimer, 1 ms) into
-                                        <process>-cpu.collapsed in the report directory (collapsed stacks, flame-graph input)
+                                        <process>-cpu-<end>.collapsed in the report directory, one file per 30 s
+                                        (collapsed stacks, flame-graph input)
             """;
 
     static SuiteOptions parse(String... args) {
