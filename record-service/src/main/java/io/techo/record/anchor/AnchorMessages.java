@@ -1,19 +1,26 @@
 package io.techo.record.anchor;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.techo.common.events.AnchorConfirmed;
 import io.techo.common.events.AnchorPacked;
 import io.techo.common.events.AnchorRef;
 import io.techo.common.events.EventJson;
 import io.techo.common.events.EventTypes;
 import io.techo.record.domain.AnchorStatus;
+import java.io.IOException;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Reads {@code techo.anchors.v1} messages into {@link AnchorUpdate}s. Only anchor states of {@code techo.record.stored}
- * events concern records; every other message is ignored. Data that does not match its declared type, or values the
- * contract rules out, are malformed: {@link IllegalArgumentException}, so the message goes to the dead-letter topic.
+ * events concern records; every other message is ignored, and told apart by the logged event's type alone, without
+ * reading the rest: most confirmations are of access decisions (one per clinician read), and they arrive a checkpoint
+ * at a time, on the event loop that also serves reads. Data of a record's anchor state that does not match its
+ * declared type, or values the contract rules out, are malformed: {@link IllegalArgumentException}, so the message
+ * goes to the dead-letter topic.
  */
 public final class AnchorMessages {
 
@@ -22,6 +29,7 @@ public final class AnchorMessages {
     private static final Pattern TX_HASH = Pattern.compile("[1-9A-HJ-NP-Za-km-z]{32,64}");
     /** An IOST contract id: printable ASCII, as long as the column that keeps it. */
     private static final Pattern CONTRACT = Pattern.compile("[!-~]{1,128}");
+    private static final JsonFactory JSON = new JsonFactory();
 
     private AnchorMessages() {
     }
@@ -34,26 +42,46 @@ public final class AnchorMessages {
      * @throws IllegalArgumentException when an anchor event's data is malformed
      */
     public static Optional<AnchorUpdate> read(String type, String data) {
-        if (EventTypes.ANCHOR_PACKED.equals(type)) {
-            return packed(EventJson.read(present(data), AnchorPacked.class));
+        boolean packed = EventTypes.ANCHOR_PACKED.equals(type);
+        if (!packed && !EventTypes.ANCHOR_CONFIRMED.equals(type)) {
+            return Optional.empty();
         }
-        if (EventTypes.ANCHOR_CONFIRMED.equals(type)) {
-            return confirmed(EventJson.read(present(data), AnchorConfirmed.class), data);
+        if (!concernsRecord(loggedEventType(data))) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(packed ? packed(EventJson.read(data, AnchorPacked.class))
+                : confirmed(EventJson.read(data, AnchorConfirmed.class), data));
     }
 
-    private static Optional<AnchorUpdate> packed(AnchorPacked event) {
+    /** The {@code logEventType} member of the data's top-level object (null if it has none), the rest unread. */
+    static String loggedEventType(String data) {
+        try (JsonParser parser = JSON.createParser(present(data))) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("data is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String member = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("logEventType".equals(member)) {
+                    return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("data is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static AnchorUpdate packed(AnchorPacked event) {
         String logEventId = eventId(event.logEventId());
         AnchorRef anchor = anchor(event.anchor(), AnchorRef.PACKED);
         // a PACKED anchor may not know its block yet (the anchor-service sends -1)
         Long blockNumber = anchor.blockNumber() < 0 ? null : anchor.blockNumber();
-        return concernsRecord(event.logEventType())
-                ? Optional.of(update(logEventId, AnchorStatus.PACKED, event.leafIndex(), anchor, blockNumber, null))
-                : Optional.empty();
+        return update(logEventId, AnchorStatus.PACKED, event.leafIndex(), anchor, blockNumber, null);
     }
 
-    private static Optional<AnchorUpdate> confirmed(AnchorConfirmed event, String data) {
+    private static AnchorUpdate confirmed(AnchorConfirmed event, String data) {
         String logEventId = eventId(event.logEventId());
         AnchorRef anchor = anchor(event.anchor(), AnchorRef.IRREVERSIBLE);
         base64("leafData", event.leafData());
@@ -62,9 +90,7 @@ public final class AnchorMessages {
         if (anchor.blockNumber() < 0) {
             throw new IllegalArgumentException("anchor.blockNumber is negative in a final anchor");
         }
-        return concernsRecord(event.logEventType())
-                ? Optional.of(update(logEventId, AnchorStatus.IRREVERSIBLE, event.leafIndex(), anchor, anchor.blockNumber(), data))
-                : Optional.empty();
+        return update(logEventId, AnchorStatus.IRREVERSIBLE, event.leafIndex(), anchor, anchor.blockNumber(), data);
     }
 
     private static boolean concernsRecord(String logEventType) {

@@ -40,6 +40,21 @@ class AnchorMessagesTest {
     }
 
     @Test
+    void theLoggedEventTypeDecidesBeforeTheRestIsRead() {
+        // a confirmation of another event is ignored by its type alone, whatever the rest holds
+        assertThat(AnchorMessages.read(EventTypes.ANCHOR_CONFIRMED,
+                EventJson.write(confirmed(EventTypes.ACCESS_DECIDED, "not base64!")))).isEmpty();
+        // the type is found wherever it stands in the object, past nested members
+        String data = EventJson.write(confirmed(EventTypes.RECORD_STORED, "AAEC"));
+        String typeLast = data.replace("\"logEventType\":\"" + EventTypes.RECORD_STORED + "\",", "")
+                .replaceFirst("}$", ",\"logEventType\":\"" + EventTypes.RECORD_STORED + "\"}");
+        assertThat(typeLast).isNotEqualTo(data).endsWith("\"logEventType\":\"" + EventTypes.RECORD_STORED + "\"}");
+        assertThat(AnchorMessages.read(EventTypes.ANCHOR_CONFIRMED, typeLast).orElseThrow().status())
+                .isEqualTo(AnchorStatus.IRREVERSIBLE);
+        assertThat(AnchorMessages.loggedEventType("{\"anchor\":{\"logEventType\":\"x\"},\"logEventType\":\"y\"}")).isEqualTo("y");
+    }
+
+    @Test
     void malformedDataIsRefused() {
         String packed = EventJson.write(packed(EventTypes.RECORD_STORED));
         for (String data : List.of("", "{\"logEventId\":", "[]",
