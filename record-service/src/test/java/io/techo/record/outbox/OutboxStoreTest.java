@@ -74,6 +74,23 @@ class OutboxStoreTest {
         assertThat(Database.count(pool, "SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL")).isZero();
     }
 
+    @Test
+    void purgeDeletesEveryPublishedRowPastTheRetentionAndNothingElse() {
+        int expired = 10_050;
+        Database.query(pool, "INSERT INTO outbox_event (event_id, topic, event_key, event_type, subject, event_time, payload,"
+                + " created_at, published_at) SELECT UUID(), 'techo.records.v1', 'owner-old', 'techo.record.stored', seq,"
+                + " UTC_TIMESTAMP(6), '{}', UTC_TIMESTAMP(6) - INTERVAL 8 DAY, UTC_TIMESTAMP(6) - INTERVAL 8 DAY"
+                + " FROM seq_1_to_" + expired);
+        insert("owner-recent", "published");
+        Database.query(pool, "UPDATE outbox_event SET published_at = UTC_TIMESTAMP(6) - INTERVAL 6 DAY WHERE subject = 'published'");
+        insert("owner-recent", "pending");
+
+        int purged = store.purgePublishedBefore(Duration.ofDays(7)).await().atMost(Duration.ofSeconds(60));
+
+        assertThat(purged).as("more than one statement's worth").isEqualTo(expired);
+        assertThat(Database.count(pool, "SELECT COUNT(*) FROM outbox_event")).isEqualTo(2);
+    }
+
     private List<PendingEvent> claim(String relay, int limit, Duration lease) {
         return store.claim(relay, limit, lease).await().atMost(Duration.ofSeconds(10));
     }

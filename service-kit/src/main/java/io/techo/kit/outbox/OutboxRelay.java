@@ -174,7 +174,8 @@ public class OutboxRelay {
         return store.backlog().invoke(backlog::set).onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Every minute, so each run deletes a minute's worth of expired rows (an hour's could be millions). */
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {
         return store.purgePublishedBefore(config.retention())
                 .invoke(count -> Log.debugf("purged %d published outbox rows", count))

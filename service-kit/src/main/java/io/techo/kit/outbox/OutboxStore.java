@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class OutboxStore {
 
+    static final int PURGE_CHUNK = 10_000;
+
     private final Pool pool;
 
     public OutboxStore(Pool pool) {
@@ -96,11 +98,19 @@ public class OutboxStore {
                 });
     }
 
-    /** Deletes published rows older than the retention; returns how many went. */
+    /**
+     * Deletes every published row older than the retention, {@value #PURGE_CHUNK} rows per statement so that no
+     * single delete holds its locks for long; returns how many went.
+     */
     public Uni<Integer> purgePublishedBefore(Duration retention) {
-        return pool.preparedQuery("DELETE FROM outbox_event WHERE published_at < UTC_TIMESTAMP(6) - INTERVAL ? SECOND LIMIT 10000")
+        return purgeFrom(0, retention);
+    }
+
+    private Uni<Integer> purgeFrom(int purged, Duration retention) {
+        return pool.preparedQuery("DELETE FROM outbox_event WHERE published_at < UTC_TIMESTAMP(6) - INTERVAL ? SECOND LIMIT " + PURGE_CHUNK)
                 .execute(Tuple.of(retention.toSeconds()))
-                .map(RowSet::rowCount);
+                .map(RowSet::rowCount)
+                .chain(deleted -> deleted < PURGE_CHUNK ? Uni.createFrom().item(purged + deleted) : purgeFrom(purged + deleted, retention));
     }
 
     private static List<PendingEvent> events(RowSet<Row> rows) {
