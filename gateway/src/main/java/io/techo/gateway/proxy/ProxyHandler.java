@@ -186,7 +186,13 @@ public class ProxyHandler {
         if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             response.setChunked(true);
         }
-        answer.pipeTo(response);
+        // an upstream that fails mid-body (its response timeout, a reset) leaves the answer cut short: the client's
+        // connection is closed so that it sees a failed exchange, rather than ending the response, which would leave
+        // the client waiting for the rest of a body its Content-Length announced
+        answer.pipe().endOnFailure(false).to(response).onFailure(failure -> {
+            upstream.breaker().failed();
+            response.reset();
+        });
     }
 
     private static void upstreamFailed(RoutingContext context, Upstream upstream) {
