@@ -186,12 +186,35 @@ public class ProxyHandler {
         if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             response.setChunked(true);
         }
-        // an upstream that fails mid-body (its response timeout, a reset) leaves the answer cut short: the client's
+        // an upstream that fails mid-body (a dropped connection, a stall) leaves the answer cut short: the client's
         // connection is closed so that it sees a failed exchange, rather than ending the response, which would leave
         // the client waiting for the rest of a body its Content-Length announced
-        answer.pipe().endOnFailure(false).to(response).onFailure(failure -> {
-            upstream.breaker().failed();
-            response.reset();
+        long stallWatch = resetWhenStalled(context, upstream, answer);
+        answer.pipe().endOnFailure(false).to(response)
+                .onComplete(done -> context.vertx().cancelTimer(stallWatch))
+                .onFailure(failure -> {
+                    upstream.breaker().failed();
+                    response.reset();
+                });
+    }
+
+    /**
+     * The upstream's response timeout covers the wait for its headers only; this covers its body: when nothing more
+     * of it has been passed on for a whole timeout period, the upstream's stream is reset, which fails the relay. A
+     * stalled body would otherwise hold the client and one of the upstream's admission slots for as long as the
+     * upstream keeps its connection open.
+     */
+    private static long resetWhenStalled(RoutingContext context, Upstream upstream, HttpClientResponse answer) {
+        HttpServerResponse response = context.response();
+        long[] passedOn = {-1};
+        return context.vertx().setPeriodic(upstream.responseTimeout().toMillis(), timer -> {
+            long written = response.bytesWritten();
+            if (written != passedOn[0]) {
+                passedOn[0] = written;
+                return;
+            }
+            context.vertx().cancelTimer(timer);
+            answer.request().reset();
         });
     }
 
