@@ -186,30 +186,36 @@ public class ProxyHandler {
         if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             response.setChunked(true);
         }
-        // an upstream that fails mid-body (a dropped connection, a stall) leaves the answer cut short: the client's
-        // connection is closed so that it sees a failed exchange, rather than ending the response, which would leave
-        // the client waiting for the rest of a body its Content-Length announced
         long stallWatch = resetWhenStalled(context, upstream, answer);
         answer.pipe().endOnFailure(false).to(response)
                 .onComplete(done -> context.vertx().cancelTimer(stallWatch))
                 .onFailure(failure -> {
-                    upstream.breaker().failed();
-                    response.reset();
+                    if (response.closed()) {
+                        // the client went away: stop fetching what nobody will read; not the upstream's fault
+                        answer.request().reset();
+                    } else {
+                        // the upstream failed mid-body (a dropped connection, a stall): closing the client's
+                        // connection shows it a failed exchange, where ending the response would leave it waiting
+                        // for the rest of a body its Content-Length announced
+                        upstream.breaker().failed();
+                        response.reset();
+                    }
                 });
     }
 
     /**
      * The upstream's response timeout covers the wait for its headers only; this covers its body: when nothing more
-     * of it has been passed on for a whole timeout period, the upstream's stream is reset, which fails the relay. A
-     * stalled body would otherwise hold the client and one of the upstream's admission slots for as long as the
-     * upstream keeps its connection open.
+     * of it has been passed on for a whole timeout period, and not because the client is slow to read (then the
+     * client's write queue is full), the upstream's stream is reset, which fails the relay. A stalled body would
+     * otherwise hold the client and one of the upstream's admission slots for as long as the upstream keeps its
+     * connection open.
      */
     private static long resetWhenStalled(RoutingContext context, Upstream upstream, HttpClientResponse answer) {
         HttpServerResponse response = context.response();
         long[] passedOn = {-1};
         return context.vertx().setPeriodic(upstream.responseTimeout().toMillis(), timer -> {
             long written = response.bytesWritten();
-            if (written != passedOn[0]) {
+            if (written != passedOn[0] || response.writeQueueFull()) {
                 passedOn[0] = written;
                 return;
             }
