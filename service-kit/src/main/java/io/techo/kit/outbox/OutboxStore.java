@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class OutboxStore {
 
-    static final int PURGE_CHUNK = 10_000;
+    private static final int PURGE_CHUNK = 10_000;
+    private static final String PURGE_CHUNK_SQL =
+            "DELETE FROM outbox_event WHERE published_at < UTC_TIMESTAMP(6) - INTERVAL ? SECOND LIMIT " + PURGE_CHUNK;
 
     private final Pool pool;
 
@@ -107,7 +109,7 @@ public class OutboxStore {
     }
 
     private Uni<Integer> purgeFrom(int purged, Duration retention) {
-        return pool.preparedQuery("DELETE FROM outbox_event WHERE published_at < UTC_TIMESTAMP(6) - INTERVAL ? SECOND LIMIT " + PURGE_CHUNK)
+        return pool.preparedQuery(PURGE_CHUNK_SQL)
                 .execute(Tuple.of(retention.toSeconds()))
                 .map(RowSet::rowCount)
                 .chain(deleted -> deleted < PURGE_CHUNK ? Uni.createFrom().item(purged + deleted) : purgeFrom(purged + deleted, retention));
