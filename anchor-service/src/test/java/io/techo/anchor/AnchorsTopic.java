@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,8 +25,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** What an auditor subscribed to {@code techo.anchors.v1} sees, read from the beginning with a fresh group. */
 final class AnchorsTopic {
 
-    /** Every confirmation and packed notice about the given logged events. */
-    record Seen(Map<String, List<AnchorConfirmed>> confirmed, Map<String, List<AnchorPacked>> packed) {
+    /**
+     * Every confirmation and packed notice about the given logged events, and the CloudEvent ids their confirmations
+     * came under (a consumer deduplicates on those).
+     */
+    record Seen(Map<String, List<AnchorConfirmed>> confirmed, Map<String, List<AnchorPacked>> packed,
+            Map<String, Set<String>> confirmationIds) {
 
         boolean allConfirmed(Set<String> eventIds) {
             return confirmed.keySet().containsAll(eventIds);
@@ -43,7 +48,7 @@ final class AnchorsTopic {
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-auditor-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        Seen seen = new Seen(new HashMap<>(), new HashMap<>());
+        Seen seen = new Seen(new HashMap<>(), new HashMap<>(), new HashMap<>());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(EventTypes.ANCHORS_TOPIC));
@@ -75,6 +80,8 @@ final class AnchorsTopic {
             AnchorConfirmed confirmed = EventJson.read(record.value(), AnchorConfirmed.class);
             if (eventIds.contains(confirmed.logEventId())) {
                 seen.confirmed().computeIfAbsent(confirmed.logEventId(), id -> new ArrayList<>()).add(confirmed);
+                seen.confirmationIds().computeIfAbsent(confirmed.logEventId(), id -> new HashSet<>())
+                        .add(TopicReader.header(record, CloudEventsKafka.H_ID));
             }
         } else if (EventTypes.ANCHOR_PACKED.equals(type)) {
             AnchorPacked packed = EventJson.read(record.value(), AnchorPacked.class);

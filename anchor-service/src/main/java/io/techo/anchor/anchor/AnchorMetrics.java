@@ -33,7 +33,7 @@ public class AnchorMetrics {
                 .description("Anchor transactions signed (one per checkpoint, more if a tx expired unincluded)")
                 .register(registry);
         this.confirmations = Counter.builder("techo.anchor.confirmations")
-                .description("Confirmations written to the outbox").register(registry);
+                .description("Confirmations published (acknowledged by Kafka)").register(registry);
     }
 
     void sizes(long log, long anchored) {

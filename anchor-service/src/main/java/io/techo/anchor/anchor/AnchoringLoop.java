@@ -35,7 +35,7 @@ import java.util.Optional;
 /**
  * The anchoring loop, on one thread of the instance that holds the {@link LeaderLease}: every tick it catches the
  * tree up with the stored log, drives the in-flight checkpoint's IOST transaction one step (broadcast, re-broadcast,
- * re-sign after expiry, PACKED, IRREVERSIBLE), makes the next checkpoint when due, and writes pending confirmations.
+ * re-sign after expiry, PACKED, IRREVERSIBLE), makes the next checkpoint when due, and publishes pending confirmations.
  * Every step starts from the database, so a crash anywhere resumes where it stopped.
  */
 @ApplicationScoped
@@ -50,6 +50,8 @@ public class AnchoringLoop {
      * devnet at lag 0) they would only double the outbox traffic; on a real chain (≈ 36 s to finality) they are news.
      */
     private static final Duration PACKED_NOTICE_AFTER = Duration.ofSeconds(1);
+    /** How long confirmations wait after Kafka did not acknowledge a batch. */
+    private static final Duration CONFIRMATIONS_RETRY = Duration.ofSeconds(5);
     /** Per-leaf PACKED notices are skipped for checkpoints larger than this (the confirmations still follow). */
     private static final int MAX_PACKED_NOTICES = 10_000;
 
@@ -59,6 +61,7 @@ public class AnchoringLoop {
     private final CheckpointStore checkpoints;
     private final AnchorTransactions transactions;
     private final Confirmations confirmations;
+    private final ConfirmationPublisher publisher;
     private final IostClient node;
     private final LeaderLease lease;
     private final AnchorMetrics metrics;
@@ -75,16 +78,18 @@ public class AnchoringLoop {
     private Instant lastBroadcastAt = Instant.MIN;
     private String packedTx;
     private Instant packedSeenAt = Instant.MIN;
+    private Instant confirmationsPausedUntil = Instant.MIN;
 
     public AnchoringLoop(AnchorConfig config, LogStore log, LogTree logTree, CheckpointStore checkpoints,
-            AnchorTransactions transactions, Confirmations confirmations, IostClient node, LeaderLease lease,
-            AnchorMetrics metrics, OutboxRelay relay, CrashPoints crashPoints, Clock clock) {
+            AnchorTransactions transactions, Confirmations confirmations, ConfirmationPublisher publisher, IostClient node,
+            LeaderLease lease, AnchorMetrics metrics, OutboxRelay relay, CrashPoints crashPoints, Clock clock) {
         this.config = config;
         this.log = log;
         this.logTree = logTree;
         this.checkpoints = checkpoints;
         this.transactions = transactions;
         this.confirmations = confirmations;
+        this.publisher = publisher;
         this.node = node;
         this.lease = lease;
         this.metrics = metrics;
@@ -161,7 +166,7 @@ public class AnchoringLoop {
         Optional<CheckpointRow> anchored = checkpoints.latestAnchored();
         metrics.sizes(size, anchored.map(CheckpointRow::size).orElse(0L));
         // first, and whatever the chain does: confirmations left over by a crash never wait for the chain
-        writeConfirmations();
+        publishConfirmations();
         if (!breaker.allows(clock.instant())) {
             return;
         }
@@ -310,12 +315,19 @@ public class AnchoringLoop {
         }
         AnchorRef anchor = confirmations.anchorRef(row, blockNumber, AnchorRef.IRREVERSIBLE);
         checkpoints.markIrreversible(row.id(), blockNumber, now, confirmations.checkpointAnchored(row, anchor));
+        relay.wake();
         Log.debugf("checkpoint %d anchored irreversibly in block %d", row.size(), blockNumber);
-        writeConfirmations();
+        publishConfirmations();
     }
 
-    /** Confirmations of anchored leaves, a batch per transaction, each leaf exactly once. */
-    private void writeConfirmations() throws SQLException {
+    /**
+     * Confirmations of anchored leaves, a batch at a time, each batch acknowledged by Kafka before the cursor moves
+     * past it (ADR 0014). While Kafka refuses them, anchoring goes on and they are retried a little later.
+     */
+    private void publishConfirmations() throws SQLException {
+        if (clock.instant().isBefore(confirmationsPausedUntil)) {
+            return;
+        }
         Optional<CheckpointRow> next;
         while ((next = checkpoints.unconfirmed()).isPresent()) {
             CheckpointRow row = next.get();
@@ -330,11 +342,18 @@ public class AnchoringLoop {
                     batch.add(confirmation);
                 }
             }
+            try {
+                publisher.publish(batch, row.finalAt());
+            } catch (ConfirmationPublisher.ConfirmationsNotPublished e) {
+                confirmationsPausedUntil = clock.instant().plus(CONFIRMATIONS_RETRY);
+                Log.warnf("checkpoint %d: %s; next try in %d s", row.size(), e.getMessage(), CONFIRMATIONS_RETRY.toSeconds());
+                return;
+            }
+            crashPoints.reached(CrashPoints.AFTER_CONFIRMATIONS_PUBLISHED);
             Instant now = clock.instant();
-            if (checkpoints.confirm(row.id(), from, through, batch, now)) {
+            if (checkpoints.advanceConfirmed(row.id(), from, through)) {
                 leaves.forEach(leaf -> metrics.confirmed(Duration.between(leaf.eventTime(), now)));
             }
-            relay.wake();
         }
     }
 

@@ -17,14 +17,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checkpoints and their anchor transactions (blocking JDBC). Every state change that announces something writes its
- * events to the outbox in the same transaction, so an anchor is confirmed exactly once whatever crashes when.
+ * Checkpoints and their anchor transactions (blocking JDBC). A state change that announces something (PACKED,
+ * IRREVERSIBLE) writes its events to the outbox in the same transaction; the per-leaf confirmations are published
+ * by the anchoring loop itself and recorded here by moving the checkpoint's cursor ({@link #advanceConfirmed}).
  */
 @ApplicationScoped
 public class CheckpointStore {
 
     private static final String COLUMNS = "id, size, root, prev_size, note, state, chain_id, tx_hash, tx_body, tx_expires_at, "
-            + "tx_signings, block_number, confirmed_through, created_at, sent_at";
+            + "tx_signings, block_number, confirmed_through, created_at, sent_at, final_at";
 
     private final AgroalDataSource db;
 
@@ -82,7 +83,7 @@ public class CheckpointStore {
                 keys.next();
                 long id = keys.getLong(1);
                 return new CheckpointRow(id, size, root, prevSize, note, CheckpointState.SIGNED, chainId, tx.hash(), tx.body(),
-                        tx.expiresAt(), 1, -1, prevSize, now, null);
+                        tx.expiresAt(), 1, -1, prevSize, now, null, null);
             }
         }
     }
@@ -132,15 +133,18 @@ public class CheckpointStore {
         });
     }
 
-    /** Writes confirmations of leaves [from, through) and moves the cursor, in one transaction, exactly once. */
-    public boolean confirm(long id, long from, long through, List<? extends TechoEvent> confirmations, Instant at)
-            throws SQLException {
-        return changeAndAnnounce("UPDATE checkpoint SET confirmed_through = ? WHERE id = ? AND confirmed_through = ?",
-                ps -> {
-                    ps.setLong(1, through);
-                    ps.setLong(2, id);
-                    ps.setLong(3, from);
-                }, confirmations, at);
+    /**
+     * Records that leaves [from, through) have their confirmations published: moves the cursor, unless something
+     * else moved it first (false).
+     */
+    public boolean advanceConfirmed(long id, long from, long through) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE checkpoint SET confirmed_through = ? WHERE id = ? AND confirmed_through = ?")) {
+            ps.setLong(1, through);
+            ps.setLong(2, id);
+            ps.setLong(3, from);
+            return ps.executeUpdate() == 1;
+        }
     }
 
     /**
@@ -179,7 +183,7 @@ public class CheckpointStore {
             return Optional.of(new CheckpointRow(rs.getLong(1), rs.getLong(2), rs.getBytes(3), rs.getLong(4),
                     rs.getString(5), CheckpointState.valueOf(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getString(9),
                     SqlTime.get(rs, 10), rs.getInt(11), block, rs.getLong(13), SqlTime.get(rs, 14),
-                    SqlTime.get(rs, 15)));
+                    SqlTime.get(rs, 15), SqlTime.get(rs, 16)));
         }
     }
 

@@ -17,6 +17,8 @@ public class CrashPoints {
     public static final String AFTER_PERSIST = "after-persist";
     /** A node accepted the tx; its confirmation has not been seen. */
     public static final String AFTER_BROADCAST = "after-broadcast";
+    /** A batch of confirmations is acknowledged by Kafka; the checkpoint's cursor has not moved past it. */
+    public static final String AFTER_CONFIRMATIONS_PUBLISHED = "after-confirmations-published";
 
     private final Optional<String> crashAt;
 

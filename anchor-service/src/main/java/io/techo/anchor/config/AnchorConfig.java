@@ -39,7 +39,7 @@ public interface AnchorConfig {
         @WithDefault("25ms")
         Duration pollInterval();
 
-        /** Most confirmations written to the outbox per database transaction. */
+        /** Most confirmations published before the checkpoint's cursor moves past them. */
         @WithDefault("2000")
         int confirmationBatch();
     }

@@ -1,11 +1,16 @@
 package io.techo.common.ids;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
  * UUIDv7 (RFC 9562 §5.7): 48-bit Unix milliseconds, then random bits. Ids sort by creation time, which keeps
- * B-tree inserts at the right edge and makes them usable as pagination cursors.
+ * B-tree inserts at the right edge and makes them usable as pagination cursors. Also name-based ids, for what is
+ * derived from stored state and must keep its id when derived again.
  */
 public final class Uuids {
 
@@ -28,6 +33,26 @@ public final class Uuids {
         for (int i = 3; i < 10; i++) {
             lsb |= (random[i] & 0xFFL) << (8 * (9 - i));
         }
+        return new UUID(msb, lsb);
+    }
+
+    /**
+     * A name-based UUIDv8, RFC 9562's SHA-256 construction (§5.8, Appendix B.2): the first 128 bits of
+     * SHA-256(namespace ‖ UTF-8 name) with the version and variant bits set. The same namespace and name always give
+     * the same id.
+     */
+    public static UUID nameBased(UUID namespace, String name) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        sha256.update(ByteBuffer.allocate(16).putLong(namespace.getMostSignificantBits())
+                .putLong(namespace.getLeastSignificantBits()).array());
+        ByteBuffer hash = ByteBuffer.wrap(sha256.digest(name.getBytes(StandardCharsets.UTF_8)));
+        long msb = hash.getLong() & ~0xF000L | 0x8000L;
+        long lsb = hash.getLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
         return new UUID(msb, lsb);
     }
 

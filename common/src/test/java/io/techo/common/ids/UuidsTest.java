@@ -21,6 +21,18 @@ class UuidsTest {
     }
 
     @Test
+    void nameBasedIdsAreRfc9562Version8Sha256() {
+        // RFC 9562 Appendix B.2: the DNS namespace and "www.example.com"
+        UUID dns = UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+        UUID id = Uuids.nameBased(dns, "www.example.com");
+        assertEquals(UUID.fromString("5c146b14-3c52-8afd-938a-375d0df1fbf6"), id);
+        assertEquals(8, id.version());
+        assertEquals(2, id.variant());
+        assertEquals(id, Uuids.nameBased(dns, "www.example.com"));
+        assertFalse(id.equals(Uuids.nameBased(dns, "www.example.org")));
+    }
+
+    @Test
     void parsesOnlyTheCanonicalForm() {
         assertEquals(UUID.fromString("019ab5e2-7c3d-7b1e-9f00-3c4d5e6f7a8b"), Uuids.parseCanonical("019ab5e2-7c3d-7b1e-9f00-3c4d5e6f7a8b"));
         assertThrows(IllegalArgumentException.class, () -> Uuids.parseCanonical("1-2-3-4-5"));
