@@ -138,13 +138,11 @@ public class CheckpointStore {
      * else moved it first (false).
      */
     public boolean advanceConfirmed(long id, long from, long through) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE checkpoint SET confirmed_through = ? WHERE id = ? AND confirmed_through = ?")) {
+        return update("UPDATE checkpoint SET confirmed_through = ? WHERE id = ? AND confirmed_through = ?", ps -> {
             ps.setLong(1, through);
             ps.setLong(2, id);
             ps.setLong(3, from);
-            return ps.executeUpdate() == 1;
-        }
+        }) == 1;
     }
 
     /**
@@ -191,10 +189,11 @@ public class CheckpointStore {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
-    private void update(String sql, Binder binder) throws SQLException {
+    /** Runs one statement on its own (autocommit); returns how many rows it changed. */
+    private int update(String sql, Binder binder) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 }
