@@ -31,8 +31,9 @@ public class Routes {
             this(prefix, upstream, open, null);
         }
 
+        /** The prefix itself or a path below it; checked for every route on every request, so without allocating. */
         boolean matches(String path) {
-            return path.equals(prefix) || path.startsWith(prefix + "/");
+            return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
         }
 
         /** The path the upstream gets. */

@@ -18,7 +18,9 @@ class RouteTest {
         Routes.Route route = new Routes.Route("/api/v1/chain/tx", NODE, false, "/getTxByHash");
         assertThat(route.upstreamPath("/api/v1/chain/tx/9Bc9L8fa")).isEqualTo("/getTxByHash/9Bc9L8fa");
         assertThat(route.matches("/api/v1/chain/tx/9Bc9L8fa")).isTrue();
+        assertThat(route.matches("/api/v1/chain/tx")).isTrue();
         assertThat(route.matches("/api/v1/chain/txx")).isFalse();
+        assertThat(route.matches("/api/v1/chain")).isFalse();
         assertThat(new Routes.Route("/api/v1/records", NODE, false).upstreamPath("/api/v1/records/1")).isEqualTo("/api/v1/records/1");
     }
 }
