@@ -44,7 +44,7 @@ class ConsentUnavailableTest {
     public static class NoConsentService implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.rest-client.consent.url", "http://127.0.0.1:9");
+            return Map.of("techo.consent.url", "http://127.0.0.1:9");
         }
 
         @Override

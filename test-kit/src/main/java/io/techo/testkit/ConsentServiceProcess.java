@@ -24,7 +24,7 @@ public class ConsentServiceProcess implements QuarkusTestResourceLifecycleManage
                 "QUARKUS_FLYWAY_CLEAN_AT_START", "true",
                 "QUARKUS_FLYWAY_CLEAN_DISABLED", "false",
                 "TECHO_OUTBOX_POLL_INTERVAL", "50ms")).start();
-        return Map.of("quarkus.rest-client.consent.url", process.url(), "techo.test.consent-url", process.url());
+        return Map.of("techo.consent.url", process.url(), "techo.test.consent-url", process.url());
     }
 
     @Override

@@ -12,13 +12,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Asks for a decision on every non-owner read, with a bounded wait and a circuit breaker. Fails closed: when the
  * consent-service cannot answer, the read is refused with 503 + Retry-After, never permitted. (A plain Mutiny timeout
  * and the shared breaker rather than fault-tolerance interceptors: this call is on every clinician read, and the
- * interceptors' thread offloading and context capture cost more than the decision itself.)
+ * interceptors' thread offloading and context capture cost more than the decision itself; the same reason made
+ * {@link ConsentClient} a plain HTTP client.)
  */
 @ApplicationScoped
 public class ConsentDecisions {
@@ -27,7 +27,7 @@ public class ConsentDecisions {
     private final Duration timeout;
     private final CircuitBreaker breaker;
 
-    public ConsentDecisions(@RestClient ConsentClient client,
+    public ConsentDecisions(ConsentClient client,
             @ConfigProperty(name = "techo.consent.timeout", defaultValue = "2s") Duration timeout,
             @ConfigProperty(name = "techo.consent.breaker-failures", defaultValue = "5") int breakerFailures,
             @ConfigProperty(name = "techo.consent.breaker-open-for", defaultValue = "5s") Duration breakerOpenFor) {
@@ -37,8 +37,8 @@ public class ConsentDecisions {
     }
 
     /**
-     * The answer (or failure) is delivered back on the caller's Vert.x context: the REST client and the timeout
-     * complete elsewhere, and Hibernate Reactive keeps its session per context, so continuing on another one would
+     * The answer (or failure) is delivered back on the caller's Vert.x context: the HTTP client and the timeout
+     * may complete elsewhere, and Hibernate Reactive keeps its session per context, so continuing on another one would
      * share a session between concurrent requests (found by the read benchmark, not by sequential tests).
      */
     public Uni<ConsentDecision> decide(String authorization, DecisionQuery query) {
