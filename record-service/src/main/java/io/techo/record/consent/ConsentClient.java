@@ -34,8 +34,11 @@ public class ConsentClient {
 
     private final HttpClient http;
     private final ObjectMapper json;
-    private final URI base;
-    private final Duration idleTimeout;
+    private final String host;
+    private final int port;
+    private final boolean tls;
+    private final String uri;
+    private final long idleTimeoutMillis;
 
     public ConsentClient(Vertx vertx, ObjectMapper json,
             @ConfigProperty(name = "techo.consent.url") URI url,
@@ -47,8 +50,11 @@ public class ConsentClient {
                         .setConnectTimeout((int) connectTimeout.toMillis())
                         .setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(maxConnections));
-        this.base = url;
-        this.idleTimeout = idleTimeout;
+        this.tls = "https".equalsIgnoreCase(url.getScheme());
+        this.host = url.getHost();
+        this.port = url.getPort() > 0 ? url.getPort() : tls ? 443 : 80;
+        this.uri = (url.getRawPath() == null || url.getRawPath().equals("/") ? "" : url.getRawPath()) + PATH;
+        this.idleTimeoutMillis = idleTimeout.toMillis();
     }
 
     /** Completes with the decision, or fails: unreachable, timed out, refused, or not a decision. */
@@ -86,11 +92,8 @@ public class ConsentClient {
     }
 
     private RequestOptions request(String authorization) {
-        boolean tls = "https".equalsIgnoreCase(base.getScheme());
-        int port = base.getPort() > 0 ? base.getPort() : tls ? 443 : 80;
-        String prefix = base.getRawPath() == null || base.getRawPath().equals("/") ? "" : base.getRawPath();
-        return new RequestOptions().setMethod(HttpMethod.POST).setHost(base.getHost()).setPort(port).setSsl(tls)
-                .setURI(prefix + PATH).setIdleTimeout(idleTimeout.toMillis())
+        return new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port).setSsl(tls)
+                .setURI(uri).setIdleTimeout(idleTimeoutMillis)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.ACCEPT, "application/json")
                 .putHeader(HttpHeaders.AUTHORIZATION, authorization);

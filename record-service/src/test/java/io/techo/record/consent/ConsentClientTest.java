@@ -96,7 +96,7 @@ class ConsentClientTest {
         ConsentClient closed = new ConsentClient(vertx, json, URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), 4);
 
-        assertThatThrownBy(() -> closed.decide("Bearer t", QUERY).await().atMost(WAIT)).isNotNull();
+        assertThatThrownBy(() -> closed.decide("Bearer t", QUERY).await().atMost(WAIT)).hasMessageContaining("Connection refused");
         closed.close();
     }
 }
